@@ -15,7 +15,11 @@ LIBRARIES = ["migdex.index", "migdex.mobility", "migdex.linkage", "migdex.media"
 def test_library_does_not_import_django(module):
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} has not landed yet")
-    code = f"import sys, {module}; assert 'django' not in sys.modules, sorted(m for m in sys.modules if m.startswith('django'))"
+    code = (
+        f"import sys, {module}\n"
+        "leaked = sorted(m for m in sys.modules if m.startswith('django'))\n"
+        "assert not leaked, leaked\n"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -10,6 +10,11 @@ import sys
 
 import typer
 
+try:  # typer vendors click from 0.29 on
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer with click installed
+    from click.exceptions import ClickException
+
 from migdex.commands import console_err
 from migdex.commands.framework import app as framework_app
 from migdex.commands.index import app as index_app
@@ -51,7 +56,7 @@ _register_optional("analyse", "migdex.commands.analyse")
 def main() -> None:
     """Entry point: run the app; user errors print ``Error: ...`` and exit 2, no traceback."""
     try:
-        app(standalone_mode=False)
+        result = app(standalone_mode=False)
     except MigdexError as exc:
         console_err.print(f"[red]Error:[/red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(2)
@@ -60,16 +65,10 @@ def main() -> None:
     except typer.Abort:
         console_err.print("Aborted.")
         sys.exit(130)
-    except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    except ClickException as exc:  # usage errors: bad option, missing argument
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(result if isinstance(result, int) else 0)
 
 
 if __name__ == "__main__":

@@ -23,10 +23,19 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Compute the index on the synthetic demo answers and show one country's story."""
         from migdex.commands.index import print_country_story
-        from migdex.index.demo import demo_scores
+        from migdex.index.demo import demo_run
 
-        scores = demo_scores(progress=True)
-        print_country_story(scores, country=country)
+        with console.status("Scoring 56 countries × 2007–2019 of synthetic answers"):
+            run = demo_run()
+        console.print(run.framework.describe())
+        print_country_story(run.scores, country=country, is_synthetic=True)
+        if run.approaches is not None:
+            latest = run.approaches[
+                (run.approaches["iso3"] == country.upper())
+                & (run.approaches["year"] == run.approaches["year"].max())
+            ]
+            for r in latest.itertuples():
+                console.print(f"Approach: {r.group} — {r.reason}", highlight=False)
         console.print(
             f"\n(The web site on http://127.0.0.1:{port} arrives with the explorer; "
             "this is the command-line demo.)"

@@ -27,6 +27,10 @@ from migdex.errors import InputError
 SCHEMA_VERSION = 1
 MISSING_RULES = ("renormalise", "zero", "refuse")
 NOT_APPLICABLE = "na"
+RECONSTRUCTION_TAG = {
+    "en": "RECONSTRUCTION - not the official questionnaire",
+    "ru": "РЕКОНСТРУКЦИЯ - не официальная анкета",
+}
 
 
 class FrameworkError(InputError):
@@ -217,7 +221,7 @@ class Framework:
         """One line naming the framework, with the reconstruction notice when it applies."""
         line = f"{self.name} {self.spec.version} — {self.text(self.spec.title, lang)}"
         if self.spec.reconstruction:
-            line += f" [{self.text(self.spec.notice, lang) or 'RECONSTRUCTION'}]"
+            line += f" [{RECONSTRUCTION_TAG.get(lang, RECONSTRUCTION_TAG['en'])}]"
         return line
 
 
@@ -262,7 +266,9 @@ def load_framework(name_or_path: str | os.PathLike[str]) -> Framework:
         path = Path(key)
         if not path.exists():
             known = ", ".join(sorted(bundled)) or "none"
-            raise FrameworkError(f"{key}: no such framework file or bundled name (bundled: {known})")
+            raise FrameworkError(
+                f"{key}: no such framework file or bundled name (bundled: {known})"
+            )
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -315,6 +321,14 @@ def _semantic_problems(spec: FrameworkFile) -> Iterator[str]:
     if spec.schema_version != SCHEMA_VERSION:
         yield f"schema_version: {spec.schema_version} is not supported (expected {SCHEMA_VERSION})"
     yield from _duplicates("areas", [a.code for a in spec.areas])
+    yield from _duplicates("languages", list(spec.languages))
+    yield from _duplicates("bands", [b.code for b in spec.bands])
+    yield from _duplicates("aggregation.variants", [v.code for v in spec.aggregation.variants])
+    yield from _duplicates("approach_dimensions", [d.code for d in spec.approach_dimensions])
+    for area in spec.areas:
+        for code in [area.code, *(d.code for d in area.dimensions)]:
+            if "." in code:
+                yield f"area or dimension code {code!r}: '.' is reserved for area.dimension"
     seen_indicators: dict[str, str] = {}
     qualified: set[str] = set()
     for ai, area in enumerate(spec.areas):
@@ -325,7 +339,9 @@ def _semantic_problems(spec: FrameworkFile) -> Iterator[str]:
         qualified.update(f"{area.code}.{d.code}" for d in area.dimensions)
         yield from _text_problems(spec, f"{where}.title", area.title)
         for di, dim in enumerate(area.dimensions):
-            yield from _text_problems(spec, f"{where}.dimensions[{di} {dim.code!r}].title", dim.title)
+            yield from _text_problems(
+                spec, f"{where}.dimensions[{di} {dim.code!r}].title", dim.title
+            )
     for place in _walk(spec):
         ind = place.indicator
         where = f"indicator {ind.code!r} (area {place.area})"
@@ -333,7 +349,7 @@ def _semantic_problems(spec: FrameworkFile) -> Iterator[str]:
             yield f"{where}: code also used in area {seen_indicators[ind.code]}"
         seen_indicators[ind.code] = place.area
         yield from _duplicates(f"{where}.options", [o.code for o in ind.options])
-        if NOT_APPLICABLE in {o.code for o in ind.options}:
+        if NOT_APPLICABLE in {o.code.lower() for o in ind.options}:
             yield f"{where}.options: {NOT_APPLICABLE!r} is reserved for 'not applicable'"
         for field in ("title", "question", "guidance"):
             text = getattr(ind, field)
@@ -345,6 +361,8 @@ def _semantic_problems(spec: FrameworkFile) -> Iterator[str]:
     yield from _approach_problems(spec, {a.code for a in spec.areas} | qualified)
     area_codes = {a.code for a in spec.areas}
     for variant in spec.aggregation.variants:
+        if set(variant.exclude_areas) >= area_codes:
+            yield f"aggregation.variants[{variant.code!r}]: excludes every area"
         for code in variant.exclude_areas:
             if code not in area_codes:
                 yield f"aggregation.variants[{variant.code!r}].exclude_areas: unknown area {code!r}"
@@ -385,8 +403,7 @@ def _approach_problems(spec: FrameworkFile, member_codes: set[str]) -> Iterator[
         for m in d.members:
             if m not in member_codes:
                 yield (
-                    f"approach_dimensions[{d.code!r}].members: unknown area or "
-                    f"area.dimension {m!r}"
+                    f"approach_dimensions[{d.code!r}].members: unknown area or area.dimension {m!r}"
                 )
         yield from _text_problems(spec, f"approach_dimensions[{d.code!r}].title", d.title)
     rule = spec.approach_rule
@@ -399,5 +416,14 @@ def _approach_problems(spec: FrameworkFile, member_codes: set[str]) -> Iterator[
             if key not in dims:
                 yield f"approach_rule.approaches[{ap.code!r}].requires: unknown dimension {key!r}"
         yield from _text_problems(spec, f"approach_rule.approaches[{ap.code!r}].title", ap.title)
+    yield from _duplicates("approach_rule.approaches", [a.code for a in rule.approaches])
     if rule.approaches[-1].requires:
         yield "approach_rule.approaches: the last approach must require nothing (the fallback)"
+    for ap in rule.approaches[:-1]:
+        if not ap.requires:
+            yield (
+                f"approach_rule.approaches[{ap.code!r}]: requires nothing, so the approaches "
+                "after it can never match; only the last (fallback) may require nothing"
+            )
+    if rule.top_min is not None and rule.top_min < rule.favourable_min:
+        yield "approach_rule: top_min is below favourable_min"

@@ -1,0 +1,1 @@
+"""Benchmark of the index cascade against a straightforward pandas groupby."""
