@@ -8,10 +8,24 @@ PORT ?= 8000
 EXTRAS ?= spark,dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-postgres lint format bench clean
+.PHONY: help install sysdeps demo test test-postgres lint format bench clean
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+# System packages: Debian's Chromium for browser tests (no browser download), poppler for
+# checking PDF reports as images, Pango and DejaVu fonts for WeasyPrint (Cyrillic included).
+SYSTEM_PACKAGES := chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+sysdeps: ## Install the Debian packages the tests need (Chromium, poppler, Pango, fonts)
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages (run as root: apt-get install $$missing); browser and PDF tests will say they cannot run."; \
+	  fi; \
+	fi
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,12 +38,12 @@ install: $(STAMP) ## Create .venv and install migdex with pinned dependencies
 demo: $(STAMP) ## Install, migrate, load the synthetic demo data and serve on http://127.0.0.1:8000
 	$(BIN)/migdex demo --port $(PORT)
 
-test: $(STAMP) ## Run the whole test suite (lint included)
+test: sysdeps $(STAMP) ## Run the whole test suite (lint included)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test-postgres: $(STAMP) ## Run the suite against PostgreSQL (DATABASE_URL, default 127.0.0.1:5432/test)
+test-postgres: sysdeps $(STAMP) ## Run the suite against PostgreSQL (DATABASE_URL, default 127.0.0.1:5432/test)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: $(STAMP) ## ruff check and format check
