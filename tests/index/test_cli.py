@@ -208,3 +208,26 @@ def test_unknown_framework_lists_bundled(run_cli):
 
 def test_usage_error_exits_2(run_cli):
     assert run_cli("index", "compute").exit_code == 2
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_compare_output_matches_golden_file(run_cli):
+    """The published 2015-edition story of Russia, as the CLI prints it (update deliberately)."""
+    result = run_cli(
+        "index",
+        "compare",
+        "--published",
+        "--series",
+        "full",
+        "--country",
+        "RUS",
+        "--year",
+        "2014",
+        "--groups",
+        "ALL",
+    )
+    assert result.exit_code == 0, result.stderr
+    expected = (GOLDEN / "compare_published_full_rus_2014.txt").read_text(encoding="utf-8")
+    assert result.stdout == expected
