@@ -29,8 +29,9 @@ sysdeps: ## Install the Debian packages the tests need (Chromium, poppler, Pango
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[$(EXTRAS)]'
+	@# pip's notes about this machine's optional local package folders are noise: filter them
+	set -o pipefail; $(BIN)/pip install --quiet --upgrade pip 2>&1 | { grep -v '^WARNING: Location' || true; }
+	set -o pipefail; $(BIN)/pip install --quiet -c constraints.txt -e '.[$(EXTRAS)]' 2>&1 | { grep -v '^WARNING: Location' || true; }
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install migdex with pinned dependencies

@@ -353,6 +353,8 @@ def published_cmd(
     table = Table(
         title="Published MIPEX scores (as published)",
         caption="Areas: " + ", ".join(f"{a}={c}" for a, c in zip(short, AREA_COLUMNS)),
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
     for col in ["edition", "series", "iso3", "year", "overall", *short, "src"]:
         table.add_column(col, justify="right" if col not in ("edition", "series") else "left")
