@@ -1,0 +1,1 @@
+"""Benchmarks: one package per library, each with its own data generator and baseline."""

@@ -1,0 +1,139 @@
+"""Checking crossings and initial-status tables: typed columns, and messages that say where.
+
+Validation is SQL over the raw text columns so that it runs at scale on any
+engine; :func:`problem_messages` turns the first few bad cells into lines such
+as ``crossings.csv row 214: direction = "arival"; expected arrival or departure``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from migdex.errors import InputError
+from migdex.mobility.engine import Dialect
+
+CROSSING_COLUMNS = ("person_id", "date", "direction", "seq")
+STATUS_COLUMNS = ("person_id", "status")
+MAX_REPORTED = 5
+
+
+class CrossingValueError(InputError):
+    """A crossing or status row holds a value the rule cannot use."""
+
+
+class GapError(InputError):
+    """Two crossings in the same direction in a row while the gap policy is ``reject``."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad cell: where it is, what it holds and what was expected."""
+
+    row: int
+    column: str
+    value: Any
+    expected: str
+
+
+def crossing_checks(
+    dialect: Dialect, *, obs_end: dt.date, obs_start: dt.date | None
+) -> dict[str, tuple[str, str]]:
+    """Per column: SQL that is true for a bad value, and what a good one looks like."""
+    date = dialect.parse_date("date")
+    range_check = f"{date} >= DATE '{obs_end}'"
+    expected = f"a date before --obs-end {obs_end} (YYYY-MM-DD)"
+    if obs_start is not None:
+        range_check += f" OR {date} < DATE '{obs_start}'"
+        expected = f"a date in [--obs-start {obs_start}, --obs-end {obs_end}) (YYYY-MM-DD)"
+    return {
+        "person_id": ("person_id IS NULL OR person_id = ''", "a non-empty person id"),
+        "date": (f"{date} IS NULL OR {range_check}", expected),
+        "direction": (
+            "direction IS NULL OR direction NOT IN ('arrival', 'departure')",
+            "arrival or departure",
+        ),
+        "seq": (f"{dialect.try_int('seq')} IS NULL", "an integer"),
+    }
+
+
+def trimmed_sql(source: str, columns: Sequence[str], dialect: Dialect, extra: str = "") -> str:
+    """The columns of ``source`` as trimmed text (empty text stays empty)."""
+    cols = ", ".join(f"TRIM({dialect.to_text(c)}) AS {c}" for c in columns)
+    return f"SELECT {cols}{extra} FROM {source}"
+
+
+def staged_sql(raw: str, dialect: Dialect, *, bad: str, buckets: str = "") -> str:
+    """Typed crossings from trimmed text, with a flag for rows that fail a check."""
+    date = dialect.parse_date("date")
+    return f"""
+    SELECT person_id, {date} AS date, direction, {dialect.try_int("seq")} AS seq,
+      {dialect.day_number(date)} AS day,
+      CASE WHEN direction = 'arrival' THEN 1 ELSE 0 END AS is_arr,
+      CASE WHEN {bad} THEN 1 ELSE 0 END AS is_bad{buckets}
+    FROM ({raw}) r"""
+
+
+def any_bad(checks: dict[str, tuple[str, str]]) -> str:
+    """One SQL condition true when any check fails."""
+    return " OR ".join(f"({cond})" for cond, _ in checks.values())
+
+
+def problems_sql(raw_with_row: str, checks: dict[str, tuple[str, str]], limit: int) -> str:
+    """The first bad cells (row, column, value) and, in every row, the total count."""
+    parts = [
+        f"SELECT row_nr, '{col}' AS col, CAST({col} AS VARCHAR) AS value FROM ({raw_with_row}) r "
+        f"WHERE {cond}"
+        for col, (cond, _) in checks.items()
+    ]
+    union = " UNION ALL ".join(parts)
+    return f"""
+    SELECT row_nr, col, value, count(*) OVER () AS total
+    FROM ({union}) p ORDER BY row_nr, col LIMIT {limit}"""
+
+
+def problem_messages(source: str, problems: Sequence[Problem], total: int) -> str:
+    """Say where, what and how to fix; the first few problems and how many in all.
+
+    Examples
+    --------
+    >>> p = Problem(214, "direction", "arival", "arrival or departure")
+    >>> print(problem_messages("crossings.csv", [p], 1))
+    crossings.csv row 214: direction = "arival"; expected arrival or departure
+    """
+    lines = [
+        f'{source} row {p.row}: {p.column} = "{"" if p.value is None else p.value}"; '
+        f"expected {p.expected}"
+        for p in problems
+    ]
+    if total > len(problems):
+        lines.append(f"... and {total - len(problems)} more problem(s); {total} in all")
+    return "\n".join(lines)
+
+
+def raise_problems(source: str, rows: Sequence[tuple[Any, ...]], checks: dict) -> None:
+    """Raise :class:`CrossingValueError` for rows from :func:`problems_sql` (if any)."""
+    if not rows:
+        return
+    problems = [Problem(int(r[0]), str(r[1]), r[2], checks[r[1]][1]) for r in rows]
+    raise CrossingValueError(problem_messages(source, problems, int(rows[0][3])))
+
+
+def status_checks() -> dict[str, tuple[str, str]]:
+    """Checks of an initial-status table: ids present, status 1, 0 or empty (unknown)."""
+    return {
+        "person_id": ("person_id IS NULL OR person_id = ''", "a non-empty person id"),
+        "status": (
+            "status IS NOT NULL AND status NOT IN ('', '1', '0')",
+            "1 (resident), 0 (not resident) or empty (unknown)",
+        ),
+    }
+
+
+def conflicting_status_sql(table: str) -> str:
+    """Persons listed more than once with different statuses."""
+    return f"""
+    SELECT person_id FROM {table} GROUP BY person_id
+    HAVING count(DISTINCT COALESCE(status, '')) > 1 ORDER BY person_id LIMIT {MAX_REPORTED}"""
