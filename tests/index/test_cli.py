@@ -202,7 +202,8 @@ def test_unknown_framework_lists_bundled(run_cli):
     result = run_cli("framework", "show", "mipex-1999")
     assert result.exit_code == 2
     assert (
-        "mipex-1999: no such framework file or bundled name (bundled: mipex-2015" in result.stderr
+        "mipex-1999: no such framework file or bundled name (bundled: destination-attractiveness, "
+        "mipex-2015-reconstructed, mipex-2020-core-reconstructed)" in result.stderr
     )
 
 

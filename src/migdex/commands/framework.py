@@ -59,6 +59,9 @@ def show(
                 continue
             for ind in inds:
                 opts = ", ".join(f"{o.code}={o.value:g}" for o in ind.options)
+                if ind.is_numeric:
+                    better = "higher" if ind.is_higher_better else "lower"
+                    opts = f"numeric, {ind.method}, {better} is better"
                 na = ", na" if ind.not_applicable_allowed else ""
                 parent.add(f"{ind.code}. {fw.text(ind.title, lang)} [dim]({opts}{na})[/dim]")
     console.print(tree)

@@ -97,7 +97,8 @@ def compute(
         f"'{run.missing_rule}' (lowest overall coverage {meta['min_overall_coverage']:.0%})."
     )
     console.print(
-        f"Wrote {out}/scores.csv, scores_wide.csv, approaches.csv, framework.yaml, run.json"
+        f"Wrote {out}/: "
+        + ", ".join(sorted(p.name for p in out.iterdir() if not p.name.startswith(".")))
     )
 
 
@@ -366,3 +367,114 @@ def published_cmd(
     console.print(table)
     for i, src in enumerate(sources, start=1):
         console.print(f"[{i}] {src}", highlight=False, soft_wrap=True, markup=False)
+
+
+@app.command("sensitivity")
+def sensitivity(
+    scores_or_answers: Path = typer.Argument(
+        None, help="A compute dir, tidy scores with indicator rows, or an answers file."
+    ),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Output directory (written whole or not at all)."
+    ),
+    framework: str = typer.Option(
+        None,
+        "--framework",
+        "-f",
+        help="Framework name or YAML (default: the compute dir's own, else the MIPEX 2015 one).",
+    ),
+    demo: bool = typer.Option(False, help="Use the synthetic demo run instead of a file."),
+    year: int = typer.Option(None, help="Year whose ranks are analysed (default: the latest)."),
+    runs: int = typer.Option(1000, help="Model runs, 1 to 100,000."),
+    weight_noise: float = typer.Option(
+        0.25, help="Weights vary uniformly within nominal × (1 ± noise); 0 keeps them fixed."
+    ),
+    weight_level: str = typer.Option("area", help="Perturb area or indicator weights."),
+    aggregations: str = typer.Option(
+        "arithmetic,geometric", help="Areas → overall means to try (comma-separated)."
+    ),
+    missing_rules: str = typer.Option(
+        "renormalise,zero", help="Missing-data rules to try (comma-separated)."
+    ),
+    drop: str = typer.Option(
+        "area,indicator", help="Leave one area and/or one indicator out per run ('' for none)."
+    ),
+    seed: int = typer.Option(2020, help="Random seed (same seed, same runs)."),
+    sobol: bool = typer.Option(True, help="Saltelli design and Sobol indices (SALib)."),
+) -> None:
+    """Robustness: rank intervals over weights, aggregation, missing rule and dropped parts."""
+    from rich.progress import BarColumn, MofNCompleteColumn
+
+    from migdex.index.sensitivity import (
+        SensitivitySpec,
+        read_sensitivity_input,
+        run_sensitivity,
+        write_sensitivity,
+    )
+
+    def split(text: str) -> tuple[str, ...]:
+        return tuple(t.strip() for t in text.split(",") if t.strip())
+
+    spec = SensitivitySpec(
+        runs=runs,
+        weight_noise=weight_noise,
+        weight_level=weight_level,
+        aggregations=split(aggregations),
+        missing_rules=split(missing_rules),
+        drop=split(drop),
+        seed=seed,
+        sobol=sobol,
+    )
+    spec.check()
+    if demo:
+        from migdex.index.demo import demo_run
+
+        run = demo_run(**({"framework": framework} if framework else {}))
+        scores, fw, synthetic = run.scores, run.framework, run.is_synthetic
+    elif scores_or_answers is None:
+        raise InputError("give a scores directory or answers file, or --demo")
+    else:
+        scores, fw, synthetic = read_sensitivity_input(scores_or_answers, framework)
+    columns = [*_progress().columns[:2], BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=console_err, transient=True) as progress:
+        task = progress.add_task("Model runs", total=runs)
+        result = run_sensitivity(
+            scores,
+            fw,
+            year=year,
+            spec=spec,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+        progress.update(task, description=f"Writing {out}")
+        write_sensitivity(result, out, is_synthetic=synthetic)
+    _print_sensitivity(result, fw, synthetic, out)
+
+
+def _print_sensitivity(result, fw, synthetic: bool, out: Path) -> None:
+    settings = result.settings
+    if synthetic:
+        console.print(SYNTHETIC_BANNER)
+    console.print(fw.describe())
+    console.print(
+        f"{settings['runs']:,} runs ({settings['design']}) for {settings['countries']} countries "
+        f"in {result.year}; factors: {', '.join(settings['factors']) or 'none'}.",
+        highlight=False,
+    )
+    if result.sobol is not None:
+        table = Table(title="Sobol indices: share of the variance of the mean rank shift")
+        for col in ("factor", "first order S1", "total order ST"):
+            table.add_column(col, justify="left" if col == "factor" else "right")
+        for r in result.sobol.itertuples():
+            s1, st = f"{r.S1:.2f} ± {r.S1_conf:.2f}", f"{r.ST:.2f} ± {r.ST_conf:.2f}"
+            table.add_row(r.factor, s1, st)
+        console.print(table)
+    widest = result.summary.assign(width=lambda f: f.rank_p95 - f.rank_p05)
+    widest = widest.sort_values(["width", "nominal_rank"], ascending=[False, True]).head(5)
+    console.print("Widest rank intervals (nominal rank, median, 5–95%):", highlight=False)
+    for r in widest.itertuples():
+        console.print(
+            f"  {r.iso3}: {r.nominal_rank} (median {r.median_rank}, {r.rank_p05}–{r.rank_p95})",
+            highlight=False,
+        )
+    written = ", ".join(sorted(p.name for p in out.iterdir()))
+    console.print(f"Wrote {out}/: {written}", highlight=False)

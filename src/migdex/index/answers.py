@@ -2,7 +2,9 @@
 
 Columns: ``iso3, year, indicator`` and ``option`` or ``value`` (or both), with
 optional ``justification``, ``source`` and ``dataset``. ``option = na`` marks
-"not applicable". Validation against the framework collects every problem,
+"not applicable". Numeric indicators (``kind: numeric``) take their raw
+number in ``value`` (any finite number; it is normalised when scored), option
+indicators an option or a value 0–100. Validation against the framework collects every problem,
 each naming the row, the country-year and what the framework allows.
 """
 
@@ -38,7 +40,9 @@ def validate_answers(
 ) -> pd.DataFrame:
     """Return a clean answers frame with numeric ``score`` and ``is_not_applicable`` columns.
 
-    ``score`` is the option's value (or the given value); NaN for not-applicable.
+    ``score`` is the option's value (or the given value); NaN for not-applicable
+    and for numeric indicators, whose number is in ``raw_value`` (NaN elsewhere)
+    until :func:`migdex.index.scoring.score_answers` normalises it.
     Raises :class:`AnswersError` listing every problem, nothing partially applied.
 
     Examples
@@ -77,7 +81,8 @@ def validate_answers(
         tail = [f"... and {more} more problem(s)"] if more else []
         head = f"{source}: {len(problems)} problem(s); nothing was computed"
         raise AnswersError("\n".join([head, *(f"  {source} {p}" for p in shown), *tail]))
-    return df[[*KEY, "option", "score", "is_not_applicable", *OPTIONAL[2:]]].reset_index(drop=True)
+    columns = [*KEY, "option", "score", "raw_value", "is_not_applicable", *OPTIONAL[2:]]
+    return df[columns].reset_index(drop=True)
 
 
 def _attach_scores(
@@ -105,7 +110,9 @@ def _attach_scores(
         known & is_na & ~na_allowed.fillna(False).astype(bool),
         lambda r: f"indicator {r.indicator} = 'na'; {name} does not allow 'not applicable' here",
     )
-    bad_option = known & df["option"].notna() & ~is_na & df["option_value"].isna()
+    numeric = df["indicator"].map({c: i.is_numeric for c, i in framework.indicators.items()})
+    numeric = numeric.fillna(False).astype(bool)
+    bad_option = known & ~numeric & df["option"].notna() & ~is_na & df["option_value"].isna()
     problems += _where(
         df,
         bad_option,
@@ -123,9 +130,10 @@ def _attach_scores(
     )
     problems += _where(
         df,
-        given & (value.isna() | (value < 0) | (value > 100)),
+        given & ~numeric & (value.isna() | (value < 0) | (value > 100)),
         lambda r: f"indicator {r.indicator}: value = {r.value!r} is not a number from 0 to 100",
     )
+    problems += _numeric_problems(df, numeric, given, value)
     both = given & df["option_value"].notna() & value.notna() & (value != df["option_value"])
     problems += _where(
         df,
@@ -138,9 +146,33 @@ def _attach_scores(
     neither = known & df["option"].isna() & ~given
     problems += _where(df, neither, lambda r: f"indicator {r.indicator}: no option and no value")
     df["score"] = df["option_value"].where(df["option_value"].notna(), value).astype("float64")
-    df.loc[is_na, "score"] = np.nan
+    df["raw_value"] = df["score"].where(numeric)
+    df.loc[is_na | numeric, "score"] = np.nan
+    df.loc[is_na, "raw_value"] = np.nan
     df["is_not_applicable"] = is_na.astype(bool)
     return df.drop(columns=["option_value"])
+
+
+def _numeric_problems(
+    df: pd.DataFrame, numeric: pd.Series, given: pd.Series, value: pd.Series
+) -> list[str]:
+    """A numeric indicator takes a finite number in ``value``; its ``option`` may only be ``na``."""
+    is_na = df["option"].str.lower().eq(NOT_APPLICABLE).fillna(False)
+    has_option = df["option"].notna() & ~is_na
+    problems = _where(
+        df,
+        numeric & has_option,
+        lambda r: (
+            f"indicator {r.indicator} is numeric; give its number in 'value', "
+            f"not option {r.option!r}"
+        ),
+    )
+    problems += _where(
+        df,
+        numeric & given & ~np.isfinite(value.fillna(np.nan).to_numpy(dtype=float)),
+        lambda r: f"indicator {r.indicator}: value = {r.value!r} is not a number",
+    )
+    return problems
 
 
 def _where(df: pd.DataFrame, mask: pd.Series, describe) -> list[str]:

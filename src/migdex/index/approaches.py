@@ -35,19 +35,9 @@ def classify_approaches(
     wide = sub.pivot_table(index=["iso3", "year"], columns="code", values="score", dropna=False)
     wide = wide.reindex(columns=dims).reset_index().rename_axis(columns=None)
     values = wide[dims].to_numpy(dtype="float64")
-    favourable = values >= rule.favourable_min
     complete = ~np.isnan(values).any(axis=1)
-    chosen = np.full(len(wide), len(rule.approaches) - 1)
-    for k in range(len(rule.approaches) - 2, -1, -1):  # first match wins: fill from the back
-        req = rule.approaches[k].requires
-        ok = np.ones(len(wide), dtype=bool)
-        for code, wanted in req.items():
-            ok &= favourable[:, dims.index(code)] == wanted
-        chosen = np.where(ok, k, chosen)
+    chosen, is_top = choose_approaches(values, framework)
     codes = np.array([a.code for a in rule.approaches], dtype=object)[chosen]
-    is_top = (chosen == 0) & (values >= (rule.top_min if rule.top_min is not None else np.inf)).all(
-        axis=1
-    )
     out = wide.copy()
     out["approach"] = np.where(complete, codes, "")
     out["group"] = np.where(is_top & complete, codes + "_" + rule.top_suffix, out["approach"])
@@ -58,6 +48,39 @@ def classify_approaches(
         for row, k, top, ok in zip(values, chosen, is_top, complete)
     ]
     return out
+
+
+def choose_approaches(values: np.ndarray, framework: Framework) -> tuple[np.ndarray, np.ndarray]:
+    """Apply the approach rule to approach-dimension scores of any leading shape.
+
+    ``values`` has the framework's approach dimensions on its last axis. Returns
+    the index of the chosen approach (first match wins, the last is the
+    fallback) and whether the top group applies, both shaped like
+    ``values[..., 0]``. Used row by row by :func:`classify_approaches` and over
+    many runs at once by :mod:`migdex.index.sensitivity`.
+
+    Examples
+    --------
+    >>> from migdex.index.framework import load_framework
+    >>> fw = load_framework("mipex-2015-reconstructed")
+    >>> chosen, top = choose_approaches(np.array([[90.0, 90, 90], [20, 20, 20]]), fw)
+    >>> [fw.spec.approach_rule.approaches[k].code for k in chosen], top.tolist()
+    (['comprehensive', 'immigration_without_integration'], [True, False])
+    """
+    rule = framework.spec.approach_rule
+    if rule is None:
+        raise InputError(f"{framework.name} defines no approach rule; nothing to classify")
+    dims = [d.code for d in framework.spec.approach_dimensions]
+    favourable = values >= rule.favourable_min
+    chosen = np.full(values.shape[:-1], len(rule.approaches) - 1)
+    for k in range(len(rule.approaches) - 2, -1, -1):  # first match wins: fill from the back
+        ok = np.ones(values.shape[:-1], dtype=bool)
+        for code, wanted in rule.approaches[k].requires.items():
+            ok &= favourable[..., dims.index(code)] == wanted
+        chosen = np.where(ok, k, chosen)
+    top_min = rule.top_min if rule.top_min is not None else np.inf
+    is_top = (chosen == 0) & (values >= top_min).all(axis=-1)
+    return chosen, is_top
 
 
 def _incomplete(dims: list[str], row: np.ndarray) -> str:

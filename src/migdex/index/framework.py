@@ -2,8 +2,9 @@
 
 A framework is versioned data (YAML), validated once on load. Its structure:
 areas, each with optional dimensions, each holding indicators whose answer
-options carry values 0–100; bands; the approach dimensions and rule; text in
-every declared language. The full key reference is ``docs/framework-schema.md``.
+options carry values 0–100 (or numeric indicators, normalised to 0–100);
+bands; the approach dimensions and rule; text in every declared language. The
+full key reference is ``docs/framework-schema.md``.
 
 Validation collects every problem before failing; each message names the
 file, the path inside it (with codes, not only positions) and what is wrong.
@@ -57,16 +58,42 @@ class Option(_Model):
         return str(v) if isinstance(v, int | float) else v
 
 
+NORMALISATIONS = ("minmax", "zscore", "target")
+DIRECTIONS = ("higher_is_better", "lower_is_better")
+
+
 class Indicator(_Model):
-    """One indicator question; scored by the value of the chosen option."""
+    """One indicator: an ``option`` question scored by its chosen option's value (the default),
+    or a ``numeric`` measure whose raw values are normalised to 0–100 across the country-years
+    scored together (see :mod:`migdex.index.normalise`).
+    """
 
     code: str
     title: Text
     question: Text = Field(default_factory=dict)
     guidance: Text = Field(default_factory=dict)
-    options: tuple[Option, ...] = Field(min_length=1)
+    kind: Literal["option", "numeric"] = "option"
+    options: tuple[Option, ...] = ()
     not_applicable_allowed: bool = False
     weight: float = Field(default=1.0, gt=0)
+    normalisation: Literal["minmax", "zscore", "target"] | None = None
+    direction: Literal["higher_is_better", "lower_is_better"] | None = None
+    target: float | None = None
+    bounds: tuple[float, float] | None = None
+    unit: Text = Field(default_factory=dict)
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == "numeric"
+
+    @property
+    def method(self) -> str:
+        """The normalisation in force: the given one, ``minmax`` by default."""
+        return self.normalisation or "minmax"
+
+    @property
+    def is_higher_better(self) -> bool:
+        return (self.direction or "higher_is_better") == "higher_is_better"
 
     @field_validator("code", mode="before")
     @classmethod
@@ -348,6 +375,7 @@ def _semantic_problems(spec: FrameworkFile) -> Iterator[str]:
         if ind.code in seen_indicators:
             yield f"{where}: code also used in area {seen_indicators[ind.code]}"
         seen_indicators[ind.code] = place.area
+        yield from _indicator_kind_problems(spec, where, ind)
         yield from _duplicates(f"{where}.options", [o.code for o in ind.options])
         if NOT_APPLICABLE in {o.code.lower() for o in ind.options}:
             yield f"{where}.options: {NOT_APPLICABLE!r} is reserved for 'not applicable'"
@@ -369,6 +397,34 @@ def _semantic_problems(spec: FrameworkFile) -> Iterator[str]:
     yield from _text_problems(spec, "title", spec.title)
     if spec.reconstruction:
         yield from _text_problems(spec, "notice", spec.notice)
+
+
+def _indicator_kind_problems(spec: FrameworkFile, where: str, ind: Indicator) -> Iterator[str]:
+    """Options for option indicators; normalisation keys (and no options) for numeric ones."""
+    keys = ("normalisation", "direction", "target", "bounds")
+    given = [k for k in keys if getattr(ind, k) is not None]
+    if not ind.is_numeric:
+        if not ind.options:
+            yield f"{where}.options: give at least one option (or set kind: numeric)"
+        if given:
+            yield f"{where}: {', '.join(given)}: for numeric indicators only (kind: numeric)"
+        return
+    if ind.options:
+        yield f"{where}.options: a numeric indicator has no options (answers give a value)"
+    if ind.method == "target" and ind.target is None:
+        yield f"{where}.target: normalisation 'target' needs a target value"
+    if ind.target is not None and ind.method != "target":
+        yield f"{where}.target: only used with normalisation: target"
+    if ind.bounds is not None:
+        low, high = ind.bounds
+        if not low < high:
+            yield f"{where}.bounds: [{low:g}, {high:g}]; the lower bound must be below the upper"
+        elif ind.method == "zscore":
+            yield f"{where}.bounds: not used by normalisation 'zscore'"
+        elif ind.target is not None and not low <= ind.target <= high:
+            yield f"{where}.target: {ind.target:g} lies outside bounds [{low:g}, {high:g}]"
+    if ind.unit:
+        yield from _text_problems(spec, f"{where}.unit", ind.unit)
 
 
 def _duplicates(where: str, codes: list[str]) -> Iterator[str]:

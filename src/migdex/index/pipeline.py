@@ -35,6 +35,12 @@ class IndexRun:
     missing_rule: str
     weights: Mapping[str, float]
     is_synthetic: bool
+    dataset: str = ""  # the input's own synthetic label, if it has one
+
+    @property
+    def dataset_label(self) -> str:
+        """The label every output row carries when the data is synthetic ("" otherwise)."""
+        return (self.dataset or SYNTHETIC_LABEL) if self.is_synthetic else ""
 
     @property
     def wide(self) -> pd.DataFrame:
@@ -53,7 +59,7 @@ class IndexRun:
             "missing_rule": self.missing_rule,
             "weights": dict(self.weights),
             "synthetic": self.is_synthetic,
-            "dataset": SYNTHETIC_LABEL if self.is_synthetic else "",
+            "dataset": self.dataset_label,
             "country_years": int(self.scores[["iso3", "year"]].drop_duplicates().shape[0]),
             "min_overall_coverage": float(overall["coverage"].min()) if len(overall) else None,
         }
@@ -72,14 +78,21 @@ def run_index(
     rule = missing_rule or framework.spec.aggregation.missing_rule
     scores = score_answers(clean, framework, missing_rule=rule, weights=weights)
     synthetic = is_synthetic(clean)
+    label = _synthetic_label(clean) if synthetic else ""
     if synthetic:
-        scores["dataset"] = SYNTHETIC_LABEL
+        scores["dataset"] = label
     approaches = None
     if framework.spec.approach_rule is not None:
         approaches = classify_approaches(scores, framework)
         if synthetic:
-            approaches["dataset"] = SYNTHETIC_LABEL
-    return IndexRun(framework, scores, approaches, rule, dict(weights or {}), synthetic)
+            approaches["dataset"] = label
+    return IndexRun(framework, scores, approaches, rule, dict(weights or {}), synthetic, label)
+
+
+def _synthetic_label(answers: pd.DataFrame) -> str:
+    """The input's first label that says SYNTHETIC (its own words, not a fixed demo label)."""
+    labels = answers["dataset"].astype("string")
+    return str(labels[labels.str.contains("SYNTHETIC", na=False)].iloc[0])
 
 
 def write_run(run: IndexRun, out_dir: str | os.PathLike[str]) -> Path:
@@ -89,7 +102,7 @@ def write_run(run: IndexRun, out_dir: str | os.PathLike[str]) -> Path:
         run.scores.to_csv(tmp / "scores.csv", index=False)
         wide = run.wide
         if run.is_synthetic:
-            wide["dataset"] = SYNTHETIC_LABEL
+            wide["dataset"] = run.dataset_label
         wide.to_csv(tmp / "scores_wide.csv", index=False)
         if run.approaches is not None:
             run.approaches.to_csv(tmp / "approaches.csv", index=False)

@@ -8,7 +8,9 @@ not-applicable answers follow one explicit rule:
 - ``zero``: count them as 0;
 - ``refuse``: raise :class:`MissingAnswersError` naming what is missing.
 
-Scores keep full precision; rounding is for display (:func:`round_half_up`).
+Numeric indicators are first normalised to 0–100 across every country-year in
+the answers (:mod:`migdex.index.normalise`). Scores keep full precision;
+rounding is for display (:func:`round_half_up`).
 Coverage on every score is the share of the indicators beneath it that were
 scored.
 """
@@ -23,6 +25,7 @@ import pandas as pd
 
 from migdex.errors import InputError
 from migdex.index.framework import MISSING_RULES, Framework
+from migdex.index.normalise import normalise_matrix
 
 SCORE_COLUMNS = [
     "iso3",
@@ -156,6 +159,7 @@ def score_answers(
     levels = build_levels(framework, weights)
     ind_codes = [p.indicator.code for p in framework.places]
     keys, values = _indicator_matrix(answers, ind_codes)
+    values = _normalise_numeric(answers, framework, values)
     _refuse_if_needed(rule, keys, values, ind_codes)
     answered = ~np.isnan(values)
     frames = [_tidy(keys, "indicator", ind_codes, values, answered, None)]
@@ -193,6 +197,25 @@ def _indicator_matrix(answers: pd.DataFrame, ind_codes: list[str]):
     values = np.full((len(keys), len(ind_codes)), np.nan)
     values[row, col] = answers["score"].to_numpy(dtype="float64", na_value=np.nan)
     return keys, values
+
+
+def _normalise_numeric(answers: pd.DataFrame, framework: Framework, values: np.ndarray):
+    """Put numeric indicators' raw values, normalised to 0–100 over all rows, into ``values``.
+
+    The raw number is ``raw_value`` (from :func:`validate_answers`) or, in a
+    frame without that column, ``score``.
+    """
+    places = framework.places
+    numeric = [j for j, p in enumerate(places) if p.indicator.is_numeric]
+    if not numeric:
+        return values
+    raw_col = "raw_value" if "raw_value" in answers.columns else "score"
+    _, raw = _indicator_matrix(
+        answers.assign(score=answers[raw_col]), [p.indicator.code for p in places]
+    )
+    out = values.copy()
+    out[:, numeric] = normalise_matrix(raw[:, numeric], [places[j].indicator for j in numeric])
+    return out
 
 
 def _refuse_if_needed(rule: str, keys: pd.DataFrame, values: np.ndarray, ind_codes) -> None:
