@@ -71,3 +71,10 @@ def test_unknown_format_leaves_nothing(tmp_path):
     with pytest.raises(ExportError, match="unknown export format 'rds'"):
         export_table(FRAME, tmp_path / "s.rds", fmt="rds", metadata=META)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_spss_note_with_non_ascii_metadata(tmp_path):
+    meta = ExportMetadata(title="Оценки MIPEX — 56 стран × 13 лет " * 3, is_synthetic=True)
+    path = export_table(FRAME, tmp_path / "s.sav", fmt="sav", metadata=meta)
+    back, _ = pyreadstat.read_sav(str(path))
+    assert len(back) == len(FRAME)

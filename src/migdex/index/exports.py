@@ -170,7 +170,7 @@ def _write_sav(frame, path: Path, metadata: ExportMetadata, labels) -> None:
     import pyreadstat
 
     data, value_labels = coded(frame)
-    note = [f"{k}: {v}"[:80] for k, v in metadata.as_dict().items()]  # SPSS: 80-char lines
+    note = [_clip_bytes(f"{k}: {v}", 80) for k, v in metadata.as_dict().items()]
     with atomic_output(path) as tmp:
         pyreadstat.write_sav(
             data,
@@ -180,6 +180,11 @@ def _write_sav(frame, path: Path, metadata: ExportMetadata, labels) -> None:
             variable_value_labels=value_labels,
             note=note,
         )
+
+
+def _clip_bytes(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` UTF-8 bytes without splitting a character (SPSS notes)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
 def _field_type(series: pd.Series) -> str:

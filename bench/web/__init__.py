@@ -1,0 +1,1 @@
+"""Web benchmark: gunicorn (production settings) under a bounded loopback load."""

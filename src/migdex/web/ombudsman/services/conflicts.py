@@ -1,0 +1,111 @@
+"""Conflicts between agencies' lists that staff must look at (pure pandas + one ORM adapter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+END_DATES_DIFFER = "end_dates_differ"
+LIFTED_ELSEWHERE = "lifted_elsewhere"
+EXPIRED_ACTIVE = "expired_active"
+REVIEW_BAND = "review_band"
+KINDS = (END_DATES_DIFFER, LIFTED_ELSEWHERE, EXPIRED_ACTIVE, REVIEW_BAND)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    person_key: str
+    record_keys: tuple[str, ...]
+    message: str
+
+
+def detect_conflicts(bans: pd.DataFrame, *, today: dt.date) -> list[Conflict]:
+    """Flag what staff must check, person by person.
+
+    ``bans`` has ``record_key, person_key, agency, status, end_date, review_with``.
+    Kinds: different end dates for one person's active bans in several agencies;
+    a ban lifted by one agency but still active in another; a ban past its end
+    date still listed as active; a record in the review band.
+
+    Examples
+    --------
+    >>> bans = pd.DataFrame({"record_key": ["A:1", "B:1"], "person_key": ["P-A:1"] * 2,
+    ...     "agency": ["A", "B"], "status": ["active", "lifted"],
+    ...     "end_date": [dt.date(2030, 1, 1), dt.date(2029, 1, 1)], "review_with": ["", ""]})
+    >>> [c.kind for c in detect_conflicts(bans, today=dt.date(2026, 1, 1))]
+    ['lifted_elsewhere']
+    """
+    found: list[Conflict] = []
+    seen_pairs: set[frozenset[str]] = set()
+    for person_key, group in bans.groupby("person_key", sort=True):
+        active = group[group["status"] == "active"]
+        ends = active.dropna(subset=["end_date"])
+        if ends["agency"].nunique() > 1 and ends["end_date"].nunique() > 1:
+            dates = ", ".join(f"{a}: {d}" for a, d in zip(ends["agency"], ends["end_date"]))
+            found.append(
+                Conflict(
+                    END_DATES_DIFFER,
+                    person_key,
+                    tuple(ends["record_key"]),
+                    f"end dates differ ({dates})",
+                )
+            )
+        lifted = group[group["status"] == "lifted"]
+        still = active[~active["agency"].isin(lifted["agency"])]
+        if len(lifted) and len(still):
+            found.append(
+                Conflict(
+                    LIFTED_ELSEWHERE,
+                    person_key,
+                    tuple(lifted["record_key"]) + tuple(still["record_key"]),
+                    f"lifted by {', '.join(sorted(set(lifted['agency'])))} but still active in {', '.join(sorted(set(still['agency'])))}",  # noqa: E501
+                )
+            )
+        expired = active[active["end_date"].notna() & (active["end_date"] < today)]
+        for row in expired.itertuples():
+            found.append(
+                Conflict(
+                    EXPIRED_ACTIVE,
+                    person_key,
+                    (row.record_key,),
+                    f"ended on {row.end_date} but still active",
+                )
+            )
+        for row in group[group["review_with"] != ""].itertuples():
+            pair = frozenset((row.record_key, row.review_with))
+            if pair not in seen_pairs:
+                seen_pairs.add(pair)
+                found.append(
+                    Conflict(
+                        REVIEW_BAND,
+                        person_key,
+                        (row.record_key, row.review_with),
+                        f"may be the same person as {row.review_with}: review",
+                    )
+                )
+    return found
+
+
+def register_conflicts(*, today: dt.date) -> list[Conflict]:
+    """:func:`detect_conflicts` over the stored register."""
+    from migdex.web.ombudsman.models import Ban
+    from migdex.web.ombudsman.services.lookup import effective_end
+
+    rows = [
+        {
+            "record_key": b.record_key,
+            "person_key": b.person.person_key if b.person else f"?{b.record_key}",
+            "agency": b.agency.code,
+            "status": b.status,
+            "end_date": effective_end(b),
+            "review_with": b.review_with,
+        }
+        for b in Ban.objects.select_related("agency", "person")
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["record_key", "person_key", "agency", "status", "end_date", "review_with"]
+    )
+    return detect_conflicts(frame, today=today)

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import get_language
+
+from migdex.web.ombudsman.review import REVIEW_STATUS, is_unreviewed
+
+register = template.Library()
+
+
+@register.inclusion_tag("ombudsman/_translation_note.html")
+def translation_note() -> dict:
+    """A visible note when the page's translation has not been reviewed by a native speaker."""
+    language = get_language() or "en"
+    return {"unreviewed": is_unreviewed(language), "status": REVIEW_STATUS.get(language, "")}

@@ -1,0 +1,16 @@
+"""The four role groups of the questionnaire workflow."""
+
+from django.db import migrations
+
+GROUPS = ("central_team", "moderator", "expert", "reviewer")
+
+
+def create_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in GROUPS:
+        Group.objects.get_or_create(name=name)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("survey", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
