@@ -162,10 +162,16 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
         for line in d.findings.splitlines()
         if f"({the_country.iso3} " in line
     ]
+    rank_interval = None
+    if story.get("rank"):
+        from migdex.web.explorer.analysis import rank_interval as interval_of
+
+        rank_interval = interval_of(dataset, the_country.iso3, story["year"])
     context = _page_context(
         dataset,
         story.get("year"),
         story=story,
+        rank_interval=rank_interval,
         country=the_country,
         charts=charts_,
         published=published,
