@@ -20,13 +20,24 @@ import tempfile
 import time
 from pathlib import Path
 
+KINDS = {
+    "pandas": "pandas per-person baseline",
+    "duckdb": "DuckDB, array kernel (default)",
+    "duckdb-sql": "DuckDB, SQL window passes",
+}
 RESULTS = Path(__file__).resolve().parent.parent / "results" / "mobility.md"
 OBS_END = dt.date(2025, 1, 1)
 
 
 def measure(kind: str, data: Path, out: Path, threads: int, memory_limit: str) -> dict:
-    """Run one classification in this process; return seconds, rows and peak RSS."""
+    """Run one classification in this process; return seconds, rows and peak RSS.
+
+    ``kind`` is ``pandas`` (the baseline), ``duckdb`` (the array kernel) or
+    ``duckdb-sql`` (DuckDB running the window-pass SQL that Spark runs).
+    """
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_start = before.ru_utime + before.ru_stime
     if kind == "pandas":
         from bench.mobility.baseline import classify_with_pandas
 
@@ -36,13 +47,22 @@ def measure(kind: str, data: Path, out: Path, threads: int, memory_limit: str) -
         from migdex.mobility.duckdb_engine import DuckDBEngine
 
         engine = DuckDBEngine(
-            threads=threads, memory_limit=memory_limit, temp_directory=out.parent / "spill"
+            threads=threads,
+            memory_limit=memory_limit,
+            temp_directory=out.parent / "spill",
+            kernel="sql" if kind == "duckdb-sql" else "arrays",
         )
         rows = classify_file(data, out=out, obs_end=OBS_END, engine=engine)["counts"]["rows_read"]
         engine.close()
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"kind": kind, "rows": rows, "seconds": seconds, "peak_mb": peak_kb / 1024}
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "kind": kind,
+        "rows": rows,
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime - cpu_start,
+        "peak_mb": usage.ru_maxrss / 1024,
+    }
 
 
 def run_child(kind: str, data: Path, out: Path, threads: int, memory_limit: str) -> dict:
@@ -76,22 +96,25 @@ def table(results: list[dict], baseline: dict | None, args: argparse.Namespace) 
         "# bench/mobility: 12/16-month rule, end to end (Parquet in, Parquet out)",
         "",
         f"Command: `python -m bench.mobility --sizes {args.sizes} --threads {args.threads}"
-        f" --memory-limit {args.memory_limit}`  ",
+        f" --memory-limit {args.memory_limit} --kernels {args.kernels}"
+        f"{' --no-baseline' if args.no_baseline else ''}`  ",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs visible, DuckDB threads "
         f"{args.threads}, Python {platform.python_version()}. Data: bench/mobility/generate.py "
         "(tourists, residents' trips, seasonal workers, migrants, daily commuters; 0.2 % gaps, "
         "0.5 % duplicates; censored at 2025-01-01).",
         "",
-        "| crossings | seconds | crossings/s | peak RSS (MB) | ratio vs pandas (same size) |",
-        "|---:|---:|---:|---:|---:|",
+        "| engine | crossings | seconds | CPU seconds | crossings/s | peak RSS (MB) "
+        "| ratio vs pandas |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         ratio = ""
         if baseline and baseline["rows"] == r["rows"]:
             ratio = f"{baseline['seconds'] / r['seconds']:.1f}×"
         lines.append(
-            f"| {r['rows']:,} | {r['seconds']:.1f} | {r['rows'] / r['seconds']:,.0f} "
-            f"| {r['peak_mb']:,.0f} | {ratio} |"
+            f"| {KINDS[r['kind']]} | {r['rows']:,} | {r['seconds']:.1f} "
+            f"| {r.get('cpu_seconds', float('nan')):.1f} "
+            f"| {r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} | {ratio} |"
         )
     if baseline:
         lines += [
@@ -110,6 +133,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--memory-limit", default="6GB")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--kernels",
+        default="duckdb",
+        help="comma-separated: duckdb (array kernel), duckdb-sql (the SQL window passes)",
+    )
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--child", nargs=3, metavar=("KIND", "DATA", "OUT"))
     args = parser.parse_args(argv)
@@ -126,11 +154,12 @@ def main(argv: list[str] | None = None) -> None:
         data = work / f"crossings-{size:.0e}.parquet"
         if not data.exists():
             generate(size, data, threads=args.threads)
-        result = run_child(
-            "duckdb", data, work / f"out-{size:.0e}.parquet", args.threads, args.memory_limit
-        )
-        print(json.dumps(result), flush=True)
-        results.append(result)
+        for kind in args.kernels.split(","):
+            result = run_child(
+                kind, data, work / f"out-{size:.0e}.parquet", args.threads, args.memory_limit
+            )
+            print(json.dumps(result), flush=True)
+            results.append(result)
         if size == 1_000_000 and not args.no_baseline:
             baseline = run_child(
                 "pandas", data, work / "out-pandas.parquet", args.threads, args.memory_limit

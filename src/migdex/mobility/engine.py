@@ -120,6 +120,18 @@ class RuleEngine(ABC):
         (row,) = self.fetch(steps.counts_sql())
         return {name: int(value or 0) for name, value in zip(steps.COUNT_NAMES, row, strict=True)}
 
+    def output_sql(self) -> str:
+        """The output columns of table ``classified``, person by person in crossing order."""
+        return f"SELECT {', '.join(OUTPUT_COLUMNS)} FROM classified ORDER BY person_id, day, k"
+
+    def stage_bucket(self, name: str, where: str) -> None:
+        """The distinct staged crossings that satisfy ``where`` as table ``name``."""
+        self.materialise(
+            name,
+            "SELECT DISTINCT person_id, date, direction, seq, day, is_arr FROM staged "
+            f"WHERE {where}",
+        )
+
     def gap_persons(self, *, limit: int = 5) -> list[str]:
         """A few persons with two crossings in the same direction in a row."""
         rows = self.fetch(

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from migdex.mobility import metadata as meta
-from migdex.mobility.engine import OUTPUT_COLUMNS, RuleEngine
+from migdex.mobility.engine import RuleEngine
 from migdex.mobility.inputs import (
     CROSSING_COLUMNS,
     MAX_REPORTED,
@@ -150,11 +150,7 @@ def run_classification(
     for bucket in range(n_buckets):
         if progress:
             progress("classify", bucket, n_buckets)
-        engine.materialise(
-            "crossings",
-            "SELECT DISTINCT person_id, date, direction, seq, day, is_arr FROM staged "
-            f"WHERE {engine.bucket_filter(bucket, n_buckets)}",
-        )
+        engine.stage_bucket("crossings", engine.bucket_filter(bucket, n_buckets))
         counts = engine.classify_table(
             "crossings",
             settings=settings,
@@ -163,7 +159,7 @@ def run_classification(
             initial="initial_given" if initial_status is not None else None,
         )
         check_gaps(engine, counts, settings)
-        sink.add(engine, output_sql())
+        sink.add(engine, engine.output_sql())
         totals = {k: totals.get(k, 0) + v for k, v in counts.items()}
     if progress:
         progress("classify", n_buckets, n_buckets)
@@ -175,8 +171,3 @@ def run_classification(
     return meta.classification_metadata(
         totals, settings=settings, obs_start=start, obs_end=obs_end, engine=engine.name
     )
-
-
-def output_sql() -> str:
-    """The output columns of table ``classified``, person by person in crossing order."""
-    return f"SELECT {', '.join(OUTPUT_COLUMNS)} FROM classified ORDER BY person_id, day, k"

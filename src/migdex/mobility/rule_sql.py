@@ -1,4 +1,4 @@
-"""The 12/16-month rule as three window passes, in the SQL that DuckDB and Spark share.
+"""The 12/16-month rule as three window passes, in the SQL of Spark and DuckDB (kernel="sql").
 
 ``ordered`` — one pass in crossing order ``(date, seq, arrival first)``:
     row number ``k``, neighbours, the first crossing (for a derived initial
