@@ -23,6 +23,8 @@ from migdex.linkage.features import (
     REGISTER_COLUMNS,
     RegisterError,
     build_features,
+    normalise_document_number,
+    parse_birth_date,
     validate_register,
 )
 from migdex.linkage.names import (
@@ -46,7 +48,9 @@ __all__ = [
     "cyrillic_candidates",
     "link_records",
     "name_variants",
+    "normalise_document_number",
     "normalise_latin",
+    "parse_birth_date",
     "parse_mrz_name",
     "patronymic_root",
     "romanisations",

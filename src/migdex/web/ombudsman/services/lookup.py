@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -25,13 +24,12 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
-from migdex.linkage import normalise_latin, skeleton
+from migdex.linkage import normalise_document_number, normalise_latin, skeleton
 from migdex.web.ombudsman.models import Ban, LookupRequest, Person
 from migdex.web.ombudsman.services.notify import send_code
 
 CODE_TTL = dt.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
-_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТУХ", "ABEKMHOPCTYX")
 _PATRONYMIC_WORDS = {"UGLI", "OGLI", "OGHLI", "QIZI", "KIZI", "UULU", "KYZY", "KIZY", "ZODA"}
 
 
@@ -42,14 +40,14 @@ def keyed_hash(*parts: str) -> str:
 
 
 def normalise_document(number: str) -> str:
-    """Capital Latin letters and digits (Cyrillic look-alikes made Latin), as linkage does.
+    """Capital Latin letters and digits (Cyrillic look-alikes made Latin): linkage's own rule.
 
     Examples
     --------
     >>> normalise_document(" аа 12-34567 ")
     'AA1234567'
     """
-    return re.sub(r"[^0-9A-Z]", "", number.upper().translate(_HOMOGLYPHS))
+    return normalise_document_number(number) or ""
 
 
 def name_keys(name: str) -> set[str]:
