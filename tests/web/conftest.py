@@ -2,7 +2,49 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
+
+# Browser tests (marker ``browser``) drive Debian's Chromium: Playwright cannot download its own.
+CHROMIUM = os.environ.get("MIGDEX_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip browser tests, saying why, when Chromium is not installed (CI installs it)."""
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: run `make sysdeps` as root")
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    """pytest-playwright (and the hand-launched tests) start the system Chromium."""
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def allow_django_in_playwright_loop():
+    """Let the ORM run beside Playwright's event loop in this thread (the loop is not ours).
+
+    Kept for the session: the database flush after each live-server test runs beside the
+    loop too.
+    """
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
 
 # A small but telling subset: Russia, EU members, non-EU countries; six years for changes.
 DEMO_COUNTRIES = ["RUS", "SWE", "FIN", "DEU", "FRA", "POL", "TUR", "CAN", "JPN", "NOR", "GBR"]

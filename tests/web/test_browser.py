@@ -6,43 +6,17 @@ rendered by vega-embed with its data table. Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("MIGDEX_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-    pytestmark.append(
-        pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: run `make sysdeps` as root")
-    )
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    """pytest-playwright launches the system Chromium: no browser download."""
-    return {"executable_path": CHROMIUM, "args": ARGS, "headless": True}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _allow_django_in_playwright_loop():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
-    # beside one unless told it is safe (it is: the loop is Playwright's, not ours). Kept for
-    # the session: the database flush after each live-server test runs beside the loop too.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.usefixtures("allow_django_in_playwright_loop"),
+]
 
 
 @pytest.fixture

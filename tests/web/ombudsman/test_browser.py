@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,33 +9,17 @@ from django.core import mail
 
 from .conftest import PASSWORD
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path("test-artifacts")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.xdist_group("browser"),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's Chromium is not installed"),
 ]
 
 
 @pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def browser_page(browser, allow_django_in_playwright_loop):
+    """pytest-playwright's browser: the system Chromium (see tests/web/conftest.py)."""
+    return browser
 
 
 def test_migrant_looks_up_appeals_and_staff_close_the_case(

@@ -6,37 +6,18 @@ Screenshots go to test-artifacts/survey/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 from survey_helpers import TOY_CODES, make_user, new_assignment
 
-CHROMIUM = os.environ.get("MIGDEX_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "survey"
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-    pytestmark.append(pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}"))
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    return {"executable_path": CHROMIUM, "args": ARGS, "headless": True}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _allow_django_in_playwright_loop():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.usefixtures("allow_django_in_playwright_loop"),
+]
 
 
 def shot(page, name: str) -> None:
