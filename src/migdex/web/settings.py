@@ -63,9 +63,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "ninja",  # serves the API docs' Swagger files locally (no CDN)
+    "parler",  # per-language content rows (portal pages), each with its own review status
     "migdex.web.explorer",
     "migdex.web.ombudsman",
     "migdex.web.survey",
+    "migdex.web.portal",
+    "migdex.web.dialogue",
+    "migdex.web.terminology",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +143,12 @@ LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 LANGUAGES += [("uz", _("Uzbek")), ("tg", _("Tajik")), ("ky", _("Kyrgyz"))]
 # Languages each app's pages are translated into (the switcher offers only these).
 MIGDEX_APP_LANGUAGES = {"explorer": ["en", "ru"]}
+# Content translated per row (django-parler): every site language, English as the fallback.
+PARLER_DEFAULT_LANGUAGE_CODE = "en"
+PARLER_LANGUAGES = {
+    None: tuple({"code": code} for code, _name in LANGUAGES),
+    "default": {"fallbacks": ["en"], "hide_untranslated": False},
+}
 LOCALE_PATHS = [WEB_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

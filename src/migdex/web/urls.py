@@ -19,5 +19,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("ombudsman/", include("migdex.web.ombudsman.urls")),
     path("survey/", include("migdex.web.survey.urls")),
+    path("portal/", include("migdex.web.portal.urls")),
+    path("dialogue/", include("migdex.web.dialogue.urls")),
+    path("terminology/", include("migdex.web.terminology.urls")),
     path("", include("migdex.web.explorer.urls")),
 )

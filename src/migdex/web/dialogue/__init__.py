@@ -1,0 +1,1 @@
+"""Community dialogue: topics, threads, events and moderation between communities."""

@@ -1,0 +1,1 @@
+"""Information for people choosing a destination: steps, rights, help, in five languages."""

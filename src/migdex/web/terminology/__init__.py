@@ -1,0 +1,1 @@
+"""Terminology and media monitor pages over the `migdex.media` library."""
