@@ -57,6 +57,24 @@ def _load_ombudsman_demo() -> None:
         )
 
 
+# Apps whose ``demo.load_demo()`` adds their synthetic content (each returns lines to print).
+DEMO_APPS = ("portal", "dialogue", "terminology")
+
+
+def _load_app_demos() -> None:
+    """Each migrants'-side app's synthetic demo content (idempotent; labelled synthetic)."""
+    import importlib
+
+    for app_name in DEMO_APPS:
+        try:
+            module = importlib.import_module(f"migdex.web.{app_name}.demo")
+        except ModuleNotFoundError:
+            continue
+        with console.status(f"Loading the {app_name} demo content"):
+            for line in module.load_demo():
+                console.print(f"{app_name}: {line}", highlight=False, soft_wrap=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``demo``, ``serve`` and the ``web`` group to the root app."""
 
@@ -76,6 +94,7 @@ def register(app: typer.Typer) -> None:
             reports = load_demo()
         _print_reports(reports)
         _load_ombudsman_demo()
+        _load_app_demos()
         with console.status("Preparing the chart library (first run only)"):
             vega_javascript()
         if no_serve:
