@@ -66,9 +66,12 @@ def _load_app_demos() -> None:
     import importlib
 
     for app_name in DEMO_APPS:
+        module_name = f"migdex.web.{app_name}.demo"
         try:
-            module = importlib.import_module(f"migdex.web.{app_name}.demo")
-        except ModuleNotFoundError:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise  # the demo module exists but something it imports does not
             continue
         with console.status(f"Loading the {app_name} demo content"):
             for line in module.load_demo():
