@@ -71,3 +71,19 @@ def demo(db):
 
     if not Dataset.objects.filter(slug="synthetic-demo").exists():
         load_small_demo()
+
+
+@pytest.fixture(autouse=True)
+def _demo_back_after_a_flush(request):
+    """Put the session's reference data back for tests that run after a live-server test.
+
+    Live-server (transactional) tests flush the whole database when they end; the tests that
+    run after them in the same worker would otherwise find no countries or datasets.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    is_transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & names
+    )
+    if (marker is not None or "db" in names) and not is_transactional:
+        request.getfixturevalue("demo")

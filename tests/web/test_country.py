@@ -29,7 +29,7 @@ def test_russia_story_in_english(client, demo):
     assert "Basic rights" in text and "Secure future" in text  # the three dimensions
     assert 'data-for-chart="profile"' in html and 'data-for-chart="timeseries"' in html
     assert "Indicator answers behind each area" in text
-    assert "SYNTHETIC DATA — not real MIPEX answers" in text
+    assert "SYNTHETIC DATA — not real figures" in text
     # published figures with their sources, and the inconsistent 2017 slide flagged
     assert "https://www.mipex.eu/russia" in html
     assert "overall_vs_areas" in text and "32.25" in text

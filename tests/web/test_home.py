@@ -23,7 +23,7 @@ def test_home_ranks_every_country_with_means_and_chart(client, demo, lang):
 
 def test_home_default_is_latest_year_of_first_dataset(client, demo):
     html = client.get("/en/").content.decode()
-    assert "all countries ranked, 2019" in html
+    assert "All countries ranked, 2019" in html
 
 
 def test_root_redirects_to_a_language(client, demo):

@@ -1,61 +1,38 @@
-"""The terminology check page: a POST form (with CSRF), never cached."""
+"""The explorer's old checker URL (/<lang>/media/check/) moved to the terminology app.
+
+The page itself is tested in tests/web/terminology/test_check.py; here: the old address
+keeps working for bookmarks, links and scripts.
+"""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-@pytest.mark.parametrize("lang", ["en", "ru"])
-def test_form_renders_in_both_languages_and_is_not_cached(client, db, lang):
+@pytest.mark.parametrize("lang", ["en", "ru", "uz", "tg", "ky"])
+def test_old_url_redirects_permanently_in_the_same_language(client, db, lang):
     response = client.get(f"/{lang}/media/check/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert f'<html lang="{lang}">' in html
-    assert 'name="csrfmiddlewaretoken"' in html and "<textarea" in html
-    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
-    assert ("Terminology check" if lang == "en" else "Проверка терминов") in _text(html)
+    assert response.status_code == 301
+    assert response["Location"] == f"/{lang}/terminology/check/"
+    with translation.override(lang):
+        assert reverse("explorer:media_check") == f"/{lang}/media/check/"
 
 
-def test_flags_illegal_migrants_and_not_illegal_weapons(db):
-    client = Client(enforce_csrf_checks=True)
-    page = client.get("/ru/media/check/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
-    text = "Полиция задержала нелегальных мигрантов.\nИзъято нелегальное оружие."
-    response = client.post(
-        "/ru/media/check/", {"text": text, "lang": "ru", "csrfmiddlewaretoken": token}
+def test_a_post_to_the_old_url_is_redirected_as_a_post(client, db, settings):
+    settings.MIGDEX_CHECK_RATE_IP = "1000/m"
+    response = client.post("/ru/media/check/", {"text": "Задержаны нелегалы.", "lang": "ru"})
+    assert response.status_code == 308 and response["Location"] == "/ru/terminology/check/"
+    followed = client.post(
+        "/ru/media/check/", {"text": "Задержаны нелегалы.", "lang": "ru"}, follow=True
     )
-    assert response.status_code == 200
-    html = response.content.decode()
-    findings = html.split('data-table="findings"')[1].split("</table>")[0]
-    assert "нелегальных мигрантов" in findings
-    assert "1:19" in findings
-    assert "мигрантов с неурегулированным статусом" in findings
-    assert "нелегальное оружие" not in findings
-    assert findings.count("<tr") == 2  # header and one finding
+    assert followed.status_code == 200
+    assert "мигранты с неурегулированным статусом" in followed.content.decode()
 
 
-def test_post_without_csrf_is_refused(db):
-    client = Client(enforce_csrf_checks=True)
-    assert client.post("/en/media/check/", {"text": "illegal immigrants"}).status_code == 403
-
-
-def test_english_text_and_nothing_flagged(client, db):
-    html = client.post("/en/media/check/", {"text": "No illegal immigrants here."}).content
-    assert "illegal immigrants" in html.decode() and "irregular immigrants" in html.decode()
-    clean = client.post("/en/media/check/", {"text": "A quiet day."}).content.decode()
-    assert 'data-findings="0"' in clean
-
-
-def test_too_long_text_is_refused_with_a_message(client, db):
-    from migdex.web.explorer.analysis import MEDIA_MAX_CHARS
-
-    response = client.post("/en/media/check/", {"text": "a" * (MEDIA_MAX_CHARS + 1)})
-    assert response.status_code == 400
-    assert 'data-error="text"' in response.content.decode()
+def test_the_site_nav_links_the_terminology_pages(client, db, settings):
+    settings.MIGDEX_PAGE_CACHE_SECONDS = 0
+    html = client.get("/en/terminology/").content.decode()
+    assert 'href="/en/terminology/"' in html
+    assert "/media/check/" not in html

@@ -117,18 +117,31 @@ def register(app: typer.Typer) -> None:
         _migrate()
         vega_javascript()
         if workers > 0:
-            args = [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "migdex.web.wsgi:application",
-                f"--bind={host}:{port}",
-                f"--workers={workers}",
-            ]
-            os.execv(sys.executable, args)
+            os.execv(sys.executable, gunicorn_args(host, port, workers))
         _runserver(host, port)
 
     app.add_typer(web_app, name="web")
+
+
+def gunicorn_args(host: str, port: int, workers: int, *, worker_class: str = "gthread") -> list:
+    """The gunicorn command line ``serve`` runs (``bench/web`` measures the same one).
+
+    Threaded workers keep connections alive, so 50 clients do not queue on connection
+    set-up behind a few sync workers (bench/results/web.md has the numbers).
+    """
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "migdex.web.wsgi:application",
+        f"--bind={host}:{port}",
+        f"--workers={workers}",
+        f"--worker-class={worker_class}",
+        "--backlog=2048",
+    ]
+    if worker_class == "gthread":  # sync workers given threads would turn into gthread ones
+        args += ["--threads=4", "--keep-alive=5", "--worker-connections=1000"]
+    return args
 
 
 def _runserver(host: str, port: int) -> None:

@@ -8,7 +8,7 @@ strings (titles already translated by the caller) and returns a spec ``dict``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -191,6 +191,17 @@ def time_series_chart(
 # (added with migdex.index.sensitivity / outcomes; same conventions: tidy frame in, spec out)
 
 SYNTHETIC_NOTE = "SYNTHETIC data - not real"
+# Words the analysis charts write themselves (tooltips); callers pass translations.
+RANK_LABELS = {"nominal": "nominal", "median": "median", "p05": "5%", "p95": "95%"}
+SCATTER_LABELS = {"label": "Country"}
+
+
+def _labels(defaults: Mapping[str, str], given: Mapping[str, str] | None) -> dict[str, str]:
+    """``defaults`` overridden by ``given``; an unknown key is a caller's typo, so it raises."""
+    unknown = sorted(set(given or {}) - set(defaults))
+    if unknown:
+        raise KeyError(f"unknown chart label(s) {unknown}; known: {sorted(defaults)}")
+    return {**defaults, **(given or {})}
 
 
 def _titled(chart: alt.TopLevelMixin, title: str, note: str | None) -> alt.TopLevelMixin:
@@ -209,6 +220,7 @@ def rank_uncertainty_chart(
     interval_title: str = "Rank: nominal (dot), median (tick), 5–95% of runs (bar)",
     note: str | None = None,
     highlight: str | None = None,
+    labels: Mapping[str, str] | None = None,
     validate: bool = False,
 ) -> dict:
     """Each country's nominal rank (point), median (tick) and 5–95% interval (rule).
@@ -216,7 +228,8 @@ def rank_uncertainty_chart(
     ``frame`` is :func:`migdex.index.sensitivity.summarise_ranks`'s table:
     ``iso3, nominal_rank, median_rank, rank_p05, rank_p95`` and optionally
     ``label`` (the country name shown; ``iso3`` otherwise). Rows keep the
-    nominal order.
+    nominal order. ``labels`` translates the tooltip words (keys of
+    :data:`RANK_LABELS`).
 
     Examples
     --------
@@ -234,12 +247,13 @@ def rank_uncertainty_chart(
     n = int(data[["rank_p95", "nominal_rank"]].max().max())
     y = alt.Y("label:N", title=y_title, sort=order)
     x_scale = alt.Scale(domain=[1, max(n, 2)], nice=False)
+    words = _labels(RANK_LABELS, labels)
     tips = [
         alt.Tooltip("label:N", title=y_title),
-        alt.Tooltip("nominal_rank:Q", title="nominal"),
-        alt.Tooltip("median_rank:Q", title="median"),
-        alt.Tooltip("rank_p05:Q", title="5%"),
-        alt.Tooltip("rank_p95:Q", title="95%"),
+        alt.Tooltip("nominal_rank:Q", title=words["nominal"]),
+        alt.Tooltip("median_rank:Q", title=words["median"]),
+        alt.Tooltip("rank_p05:Q", title=words["p05"]),
+        alt.Tooltip("rank_p95:Q", title=words["p95"]),
     ]
     base = alt.Chart(data)
     interval = base.mark_rule(strokeWidth=3, color="#9ecae1").encode(
@@ -249,10 +263,10 @@ def rank_uncertainty_chart(
         tooltip=tips,
     )
     median = base.mark_tick(color="#08519c", thickness=2, size=10).encode(
-        x="median_rank:Q", y=y, tooltip=tips
+        x=alt.X("median_rank:Q", title=x_title), y=y, tooltip=tips
     )
     point = base.mark_point(filled=True, size=40).encode(
-        x="nominal_rank:Q",
+        x=alt.X("nominal_rank:Q", title=x_title),
         y=y,
         color=alt.condition("datum.is_highlight", alt.value("#d62728"), alt.value("#000")),
         tooltip=tips,
@@ -272,11 +286,13 @@ def scatter_fit_chart(
     y_title: str = "Outcome",
     title: str = "",
     note: str | None = None,
+    labels: Mapping[str, str] | None = None,
     validate: bool = False,
 ) -> dict:
     """Scatter of ``points`` (``x, y, label``) with the fitted line and its confidence band.
 
-    ``fit`` has ``x, fit, lower, upper`` (see :func:`migdex.index.outcomes.fit_line`).
+    ``fit`` has ``x, fit, lower, upper`` (see :func:`migdex.index.outcomes.fit_line`);
+    ``labels`` translates the tooltip words (keys of :data:`SCATTER_LABELS`).
 
     Examples
     --------
@@ -296,21 +312,80 @@ def scatter_fit_chart(
             y2="upper:Q",
         )
     )
-    line = alt.Chart(fit_data).mark_line(color="#08519c").encode(x="x:Q", y="fit:Q")
+    x, y = alt.X("x:Q", title=x_title), alt.Y("y:Q", title=y_title)
+    line = (
+        alt.Chart(fit_data).mark_line(color="#08519c").encode(x=x, y=alt.Y("fit:Q", title=y_title))
+    )
     dots = (
         alt.Chart(points[["x", "y", "label"]])
         .mark_point(filled=True, size=45, color="#333")
         .encode(
-            x="x:Q",
-            y="y:Q",
+            x=x,
+            y=y,
             tooltip=[
-                alt.Tooltip("label:N"),
+                alt.Tooltip("label:N", title=_labels(SCATTER_LABELS, labels)["label"]),
                 alt.Tooltip("x:Q", title=x_title, format=".1f"),
                 alt.Tooltip("y:Q", title=y_title, format=".2f"),
             ],
         )
     )
     chart = alt.layer(band, line, dots).properties(width=WIDTH, height=320)
+    return _spec(_titled(chart, title, note), validate=validate)
+
+
+def score_grid_chart(
+    frame: pd.DataFrame,
+    *,
+    x_title: str = "Area",
+    y_title: str = "Country",
+    score_title: str = "Score",
+    title: str = "",
+    note: str | None = None,
+    validate: bool = False,
+) -> dict:
+    """Scores side by side: one row per country, one column per item, coloured 0–100.
+
+    ``frame`` has ``label`` (row), ``item`` (column) and ``score``; rows and
+    columns keep their order of appearance (pass the rows ranked). Each cell
+    shows its rounded score, so the chart reads without colour too.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"label": ["A", "A", "B", "B"], "item": ["x", "y", "x", "y"],
+    ...                   "score": [80.0, 20.0, None, 55.5]})
+    >>> spec = score_grid_chart(f, validate=True)
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['rect', 'text']
+    >>> spec["layer"][0]["encoding"]["x"]["sort"], spec["layer"][0]["encoding"]["y"]["sort"]
+    (['x', 'y'], ['A', 'B'])
+    """
+    data = frame[["label", "item", "score"]].copy()
+    data["score"] = data["score"].astype(float).round(1)
+    rows, items = list(dict.fromkeys(data["label"])), list(dict.fromkeys(data["item"]))
+    x = alt.X("item:N", title=x_title, sort=items, axis=alt.Axis(labelAngle=-30, labelLimit=180))
+    y = alt.Y("label:N", title=y_title, sort=rows)
+    tips = [
+        alt.Tooltip("label:N", title=y_title),
+        alt.Tooltip("item:N", title=x_title),
+        alt.Tooltip("score:Q", title=score_title),
+    ]
+    base = alt.Chart(data)
+    cells = base.mark_rect().encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "score:Q",
+            title=score_title,
+            scale=alt.Scale(domain=[0, 100], range=list(reversed(BAND_PALETTE))),
+        ),
+        tooltip=tips,
+    )
+    text = base.mark_text(fontSize=11).encode(
+        x=x, y=y, text=alt.Text("score:Q", format=".0f"), tooltip=tips
+    )
+    chart = alt.layer(cells, text).properties(
+        width=max(WIDTH // 2, 70 * len(items)), height=max(120, 22 * len(rows))
+    )
     return _spec(_titled(chart, title, note), validate=validate)
 
 

@@ -12,6 +12,7 @@ replicates on either side of 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,8 +76,12 @@ def mediate(
     n_boot: int = 2000,
     seed: int = 0,
     level: float = 0.95,
+    labels: Mapping[str, str] | None = None,
 ) -> MediationResult:
     """Estimate a, b, direct, total and indirect effects with bootstrap intervals.
+
+    ``labels`` words the table's ``label`` column (keys of :data:`LABELS`, English by
+    default), e.g. in the reader's language.
 
     Examples
     --------
@@ -92,6 +97,10 @@ def mediate(
     >>> bool(row.ci_low < -0.15 < row.ci_high), round(r.effect("a"), 1)
     (True, 0.5)
     """
+    unknown = sorted(set(labels or {}) - set(LABELS))
+    if unknown:
+        raise OutcomesError(f"unknown effect label(s) {unknown}; known: {sorted(LABELS)}")
+    words = {**LABELS, **(labels or {})}
     columns = [exposure, mediator, outcome, *controls]
     _check_columns(frame, columns)
     data = frame[columns].dropna().to_numpy(dtype=float)
@@ -111,7 +120,7 @@ def mediate(
     table = pd.DataFrame(
         {
             "effect": EFFECTS,
-            "label": [LABELS[e] for e in EFFECTS],
+            "label": [words[e] for e in EFFECTS],
             "estimate": estimate,
             "ci_low": low,
             "ci_high": high,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,13 @@ from migdex.io import read_table, require_columns
 COLUMNS = ["iso3", "year", "variable", "value", "source"]
 MAX_REPORTED = 20
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Model names as written in tables; ``{year}`` is the cross-section's year. Callers may pass
+# translations (same keys) to :func:`analyse_outcomes`.
+MODEL_LABELS = {
+    "ols_cross_section": "OLS, cross-section {year}",
+    "ols_pooled": "OLS, pooled years",
+    "fixed_effects": "Fixed effects (country + year)",
+}
 
 
 class OutcomesError(InputError):
@@ -133,7 +141,10 @@ def merge_scores(
 
 @dataclass(frozen=True)
 class ModelFit:
-    """One fitted model: its name, the coefficient table (no dummies) and fit statistics."""
+    """One fitted model: its name, the coefficient table (no dummies) and fit statistics.
+
+    ``code`` is the language-free key of :data:`MODEL_LABELS` (empty for a bare fit).
+    """
 
     name: str
     formula: str
@@ -141,6 +152,7 @@ class ModelFit:
     n: int
     r2: float
     n_countries: int
+    code: str = ""
 
 
 def _check_columns(frame: pd.DataFrame, names: list[str]) -> None:
@@ -320,13 +332,18 @@ def analyse_outcomes(
     lag: int = 0,
     n_boot: int = 2000,
     seed: int = 0,
+    labels: Mapping[str, str] | None = None,
+    effect_labels: Mapping[str, str] | None = None,
 ) -> OutcomeAnalysis:
     """Merge, then fit OLS (cross-section and pooled), two-way fixed effects and mediation.
 
     The cross-section (scatter, its OLS and the mediation) uses ``year``,
     by default the latest year with the outcome; pooled OLS and fixed effects
-    use every year.
+    use every year. ``labels`` names the models (keys of :data:`MODEL_LABELS`,
+    English by default), e.g. in the reader's language; ``effect_labels`` words the
+    mediation table (see :func:`migdex.index.mediation.mediate`).
     """
+    names = _model_labels(labels)
     merged = merge_scores(outcomes, scores, policy=policy, lag=lag)
     _check_columns(merged, [outcome, *controls, *([mediator] if mediator else [])])
     have = merged.dropna(subset=[outcome])
@@ -336,11 +353,12 @@ def analyse_outcomes(
         raise OutcomesError(f"no {outcome} with a policy score in {year}; years: {years}")
     section = have[have["year"] == year]
     fits = [
-        _renamed(fit_ols(section, outcome, controls=controls), f"OLS, cross-section {year}"),
-        _renamed(fit_ols(have, outcome, controls=controls), "OLS, pooled years"),
+        _renamed(fit_ols(section, outcome, controls=controls), "ols_cross_section", names, year),
+        _renamed(fit_ols(have, outcome, controls=controls), "ols_pooled", names, year),
     ]
     if len(years) > 1:
-        fits.append(fit_fixed_effects(have, outcome, controls=controls))
+        fe = fit_fixed_effects(have, outcome, controls=controls)
+        fits.append(_renamed(fe, "fixed_effects", names, year))
     result = None
     if mediator:
         from migdex.index.mediation import mediate
@@ -352,13 +370,22 @@ def analyse_outcomes(
             controls=controls,
             n_boot=n_boot,
             seed=seed,
+            labels=effect_labels,
         )
     line = fit_line(section, outcome)
     return OutcomeAnalysis(outcome, policy, year, merged, fits, line, result)
 
 
-def _renamed(fit: ModelFit, name: str) -> ModelFit:
-    return ModelFit(name, fit.formula, fit.coefficients, fit.n, fit.r2, fit.n_countries)
+def _model_labels(labels: Mapping[str, str] | None) -> dict[str, str]:
+    unknown = sorted(set(labels or {}) - set(MODEL_LABELS))
+    if unknown:
+        raise OutcomesError(f"unknown model label(s) {unknown}; known: {sorted(MODEL_LABELS)}")
+    return {**MODEL_LABELS, **(labels or {})}
+
+
+def _renamed(fit: ModelFit, code: str, names: Mapping[str, str], year: int) -> ModelFit:
+    name = names[code].replace("{year}", str(year))
+    return ModelFit(name, fit.formula, fit.coefficients, fit.n, fit.r2, fit.n_countries, code)
 
 
 def write_outcome_analysis(

@@ -17,6 +17,7 @@ from migdex.media.charts import chart_portrayal, chart_term_counts
 from migdex.media.checker import LANGS, check_file, check_lines, check_text, require_text_file
 from migdex.media.errors import (
     ArticleFileError,
+    ArticleRowsError,
     MediaDataError,
     TextTooLargeError,
     UnsupportedLanguageError,
@@ -32,6 +33,7 @@ __all__ = [
     "ROUGH_NOTE",
     "TERM",
     "ArticleFileError",
+    "ArticleRowsError",
     "Entry",
     "Finding",
     "Glossary",

@@ -21,8 +21,20 @@ class ArticleFileError(InputFileError):
     """A feed or article table that cannot be read."""
 
 
+class ArticleRowsError(InputError):
+    """Rows of a feed or article table that are unusable; ``problems`` lists each one.
+
+    The message joins the problems with ``"; "``; an import page shows them one per line.
+    """
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = list(problems)
+
+
 __all__ = [
     "ArticleFileError",
+    "ArticleRowsError",
     "MediaDataError",
     "MigdexError",
     "TextTooLargeError",

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from migdex.errors import InputError
 from migdex.io import read_table, require_columns
 from migdex.media.checker import check_text, resolve_lang
-from migdex.media.errors import ArticleFileError
+from migdex.media.errors import ArticleFileError, ArticleRowsError
 from migdex.media.findings import CRIME_ORIGIN, TERM
 from migdex.media.portrayal import ROUGH_NOTE, portray_text
 
 ARTICLE_COLUMNS = ["date", "outlet", "title", "text"]
+OPTIONAL_COLUMNS = ["url", "language"]  # kept when a table has them; feeds give link, language
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
 FRAMES = ("crime", "contribution", "mixed", "neither")
 _TAG = re.compile(r"<[^>]+>")
@@ -32,7 +32,8 @@ _TAG = re.compile(r"<[^>]+>")
 class MonitorResult:
     """Everything one monitor run produces, as tidy frames."""
 
-    articles: pd.DataFrame  # article_id, date, month, outlet, title, text, source
+    articles: pd.DataFrame  # article_id, date, month, outlet, title, text, url, language,
+    # source, frame, crime_words, contribution_words
     findings: pd.DataFrame  # one row per finding, with its article
     term_counts: pd.DataFrame  # outlet, month, rule, kind, count
     summary: pd.DataFrame  # outlet, month, counts and the rough portrayal indicator
@@ -40,7 +41,11 @@ class MonitorResult:
 
 
 def read_articles(paths: Sequence[str | os.PathLike[str]]) -> pd.DataFrame:
-    """Read feeds (RSS/Atom) and tables (``date,outlet,title,text``) into one article frame."""
+    """Read feeds (RSS/Atom) and tables (``date,outlet,title,text``) into one article frame.
+
+    Tables may also have ``url`` and ``language`` columns (empty when absent). Unusable rows
+    raise one :class:`ArticleRowsError` that lists them all; nothing is returned then.
+    """
     frames, problems = [], []
     for path in map(Path, paths):
         reader = _read_table if path.suffix.lower() in TABLE_SUFFIXES else _read_feed
@@ -48,8 +53,9 @@ def read_articles(paths: Sequence[str | os.PathLike[str]]) -> pd.DataFrame:
         if frame is not None:
             frames.append(frame.assign(source=path.name))
     if problems:
-        raise InputError("; ".join(problems))
+        raise ArticleRowsError(problems)
     articles = pd.concat(frames, ignore_index=True) if frames else _empty()
+    articles[OPTIONAL_COLUMNS] = articles[OPTIONAL_COLUMNS].fillna("").astype(str)
     articles.insert(0, "article_id", range(1, len(articles) + 1))
     articles["month"] = articles["date"].dt.strftime("%Y-%m")
     return articles
@@ -71,8 +77,11 @@ def run_monitor(articles: pd.DataFrame, *, lang: str | None = None) -> MonitorRe
     """
     resolve_lang(lang)
     findings = _findings(articles, lang)
+    portrayals = [portray_text(f"{t}\n{x}") for t, x in zip(articles["title"], articles["text"])]
     frames = articles.assign(
-        frame=[portray_text(f"{t}\n{x}").frame for t, x in zip(articles["title"], articles["text"])]
+        frame=[p.frame for p in portrayals],
+        crime_words=[p.crime_words for p in portrayals],
+        contribution_words=[p.contribution_words for p in portrayals],
     )
     return MonitorResult(
         articles=frames,
@@ -153,14 +162,15 @@ def _findings(articles: pd.DataFrame, lang: str | None) -> pd.DataFrame:
 def _read_table(path: Path, problems: list[str]) -> pd.DataFrame | None:
     frame = read_table(path)
     require_columns(frame, ARTICLE_COLUMNS, source=str(path))
-    frame = frame[ARTICLE_COLUMNS].copy()
+    frame = frame.reindex(columns=ARTICLE_COLUMNS + OPTIONAL_COLUMNS, fill_value="")
     dates = pd.to_datetime(frame["date"], errors="coerce", format="mixed")
     for row in frame.index[dates.isna()][:5]:
         problems.append(f'{path} row {row + 2}: date "{frame.at[row, "date"]}"; use YYYY-MM-DD')
     for row in frame.index[frame["outlet"].isna()][:5]:
         problems.append(f"{path} row {row + 2}: outlet is empty")
     frame["date"] = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
-    frame[["title", "text"]] = frame[["title", "text"]].fillna("")
+    text_columns = ["title", "text", *OPTIONAL_COLUMNS]
+    frame[text_columns] = frame[text_columns].fillna("")
     return frame
 
 
@@ -174,6 +184,7 @@ def _read_feed(path: Path, problems: list[str]) -> pd.DataFrame | None:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise ArticleFileError(f"{path}: not an RSS or Atom feed with entries{reason}")
     outlet = feed.feed.get("title") or path.stem
+    language = str(feed.feed.get("language") or "").split("-")[0].lower()
     rows = []
     for i, entry in enumerate(feed.entries, start=1):
         when = entry.get("published_parsed") or entry.get("updated_parsed")
@@ -187,9 +198,11 @@ def _read_feed(path: Path, problems: list[str]) -> pd.DataFrame | None:
                 "outlet": outlet,
                 "title": _plain(entry.get("title", "")),
                 "text": _plain(body),
+                "url": entry.get("link", ""),
+                "language": language,
             }
         )
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS + OPTIONAL_COLUMNS)
 
 
 def _plain(markup: str) -> str:
@@ -201,4 +214,4 @@ def _plain(markup: str) -> str:
 def _empty() -> pd.DataFrame:
     return pd.DataFrame(
         {"date": pd.Series(dtype="datetime64[ns]"), "outlet": [], "title": [], "text": []}
-    )
+    ).reindex(columns=ARTICLE_COLUMNS + OPTIONAL_COLUMNS)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import set_response_etag
 from django.utils.http import http_date
 
 API_PREFIX = "/api/"
@@ -68,6 +69,8 @@ class PublicCacheMiddleware:
             response = self.get_response(request)
             if self._is_shareable(response):
                 response["Last-Modified"] = http_date(version.timestamp)
+                # Hashed once here, not by ConditionalGetMiddleware on every cache hit.
+                set_response_etag(response)
                 cache.set(key, response, settings.MIGDEX_PAGE_CACHE_SECONDS)
         return response
 

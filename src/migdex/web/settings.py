@@ -142,7 +142,12 @@ LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 # The ombudsman's pages also speak Uzbek, Tajik and Kyrgyz (other pages fall back to English).
 LANGUAGES += [("uz", _("Uzbek")), ("tg", _("Tajik")), ("ky", _("Kyrgyz"))]
 # Languages each app's pages are translated into (the switcher offers only these).
-MIGDEX_APP_LANGUAGES = {"explorer": ["en", "ru"]}
+MIGDEX_APP_LANGUAGES = {
+    "explorer": ["en", "ru"],
+    "portal": ["en", "ru", "uz", "tg", "ky"],
+    "dialogue": ["en", "ru", "uz", "tg", "ky"],
+    "terminology": ["en", "ru", "uz", "tg", "ky"],
+}
 # Content translated per row (django-parler): every site language, English as the fallback.
 PARLER_DEFAULT_LANGUAGE_CODE = "en"
 PARLER_LANGUAGES = {
@@ -195,3 +200,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("MIGDEX_LOG_LEVEL", "WARNING")},
 }
+
+# Terminology checker page: longest pasted text, and checks per IP (django-ratelimit syntax).
+MIGDEX_CHECK_MAX_CHARS = int(os.environ.get("MIGDEX_CHECK_MAX_CHARS", "100000"))
+MIGDEX_CHECK_RATE_IP = os.environ.get("MIGDEX_CHECK_RATE_IP", "30/m")
+# Community dialogue: posts and reports per user (django-ratelimit syntax).
+DIALOGUE_POST_RATE = os.environ.get("MIGDEX_DIALOGUE_POST_RATE", "10/h")
+DIALOGUE_REPORT_RATE = os.environ.get("MIGDEX_DIALOGUE_REPORT_RATE", "20/h")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from importlib import resources
 
 import numpy as np
@@ -23,7 +24,9 @@ from migdex.web.explorer.services import ParameterError, _Memo
 SENSITIVITY_RUNS = 300
 OUTCOMES_FILE = "outcomes_example.csv"
 OUTCOME_VARIABLES = ("generalised_trust", "perceived_threat", "employment_gap")
-MEDIA_MAX_CHARS = 20_000
+# Outcome → the mediator the page tests (policy → perceived threat → trust).
+MEDIATORS = {"generalised_trust": "perceived_threat"}
+MEDIATION_BOOT = 500
 
 _sensitivity = _Memo(16)
 _reports = _Memo(16)
@@ -126,18 +129,36 @@ def outcomes_example() -> pd.DataFrame:
         return read_outcomes(path)
 
 
-def outcomes(dataset: Dataset, outcome: str):
-    """:func:`migdex.index.outcomes.analyse_outcomes` of ``outcome`` on the overall score."""
+def outcomes(
+    dataset: Dataset,
+    outcome: str,
+    *,
+    labels: Mapping[str, str] | None = None,
+    effect_labels: Mapping[str, str] | None = None,
+):
+    """:func:`migdex.index.outcomes.analyse_outcomes` of ``outcome`` on the overall score.
+
+    With a mediator in :data:`MEDIATORS`, also the mediation through it. ``labels`` and
+    ``effect_labels`` name the models and effects in the page's language (kept per set).
+    """
     from migdex.index.outcomes import analyse_outcomes
 
     if outcome not in OUTCOME_VARIABLES:
         raise ParameterError(
             "outcome", f"unknown value {outcome!r}; choose from {', '.join(OUTCOME_VARIABLES)}"
         )
+    words, effects = dict(labels or {}), dict(effect_labels or {})
+    key = (outcome, tuple(sorted(words.items())), tuple(sorted(effects.items())))
     return _reports.get(
-        ("outcomes", dataset.pk, dataset.updated_at, outcome),
+        ("outcomes", dataset.pk, dataset.updated_at, *key),
         lambda: analyse_outcomes(
-            outcomes_example(), services.scores_frame(dataset), outcome=outcome
+            outcomes_example(),
+            services.scores_frame(dataset),
+            outcome=outcome,
+            mediator=MEDIATORS.get(outcome),
+            n_boot=MEDIATION_BOOT,
+            labels=words,
+            effect_labels=effects,
         ),
     )
 
@@ -220,7 +241,10 @@ def mobility() -> dict:
 
 
 def count_chart(frame: pd.DataFrame, *, x_title: str, y_title: str, series_title: str) -> dict:
-    """Monthly counts, one line per series (``period, series, count``); no fixed 0–100 scale."""
+    """Monthly counts, one line per series (``period, series, count``); no fixed 0–100 scale.
+
+    Months are written ``2019-01``: Vega's default locale would name them in English.
+    """
     import altair as alt
 
     series = list(dict.fromkeys(frame["series"]))
@@ -228,12 +252,12 @@ def count_chart(frame: pd.DataFrame, *, x_title: str, y_title: str, series_title
         alt.Chart(frame[["period", "series", "count"]])
         .mark_line(point=True)
         .encode(
-            x=alt.X("period:T", title=x_title, timeUnit="yearmonth"),
+            x=alt.X("period:T", title=x_title, timeUnit="yearmonth", axis=alt.Axis(format="%Y-%m")),
             y=alt.Y("count:Q", title=y_title),
             color=alt.Color("series:N", title=series_title, sort=series),
             tooltip=[
                 alt.Tooltip("series:N", title=series_title),
-                alt.Tooltip("period:T", title=x_title, timeUnit="yearmonth"),
+                alt.Tooltip("period:T", title=x_title, timeUnit="yearmonth", format="%Y-%m"),
                 alt.Tooltip("count:Q", title=y_title),
             ],
         )

@@ -23,6 +23,16 @@ from migdex.web.explorer.views import _int, _page_context, chart_block, handles_
 # --- rank uncertainty ---------------------------------------------------------------------------
 
 
+def rank_labels() -> dict[str, str]:
+    """The rank chart's tooltip words (:data:`migdex.index.charts.RANK_LABELS`), translated."""
+    return {
+        "nominal": _("Nominal rank"),
+        "median": _("Median rank"),
+        "p05": _("Rank, 5th percentile"),
+        "p95": _("Rank, 95th percentile"),
+    }
+
+
 @handles_input_errors
 def sensitivity(request: HttpRequest) -> HttpResponse:
     """Every country's rank with its 5–95% interval over 300 runs of other assumptions."""
@@ -38,6 +48,7 @@ def sensitivity(request: HttpRequest) -> HttpResponse:
         interval_title=_(
             "Rank: nominal (dot), median (tick), 5th to 95th percentile of runs (bar)"
         ),
+        labels=rank_labels(),
     )
     rows = [
         [
@@ -115,12 +126,48 @@ def _outcome_titles() -> dict[str, str]:
     }
 
 
+def _model_labels() -> dict[str, str]:
+    """Model names (:data:`migdex.index.outcomes.MODEL_LABELS`), translated."""
+    return {
+        "ols_cross_section": _("OLS, cross-section {year}"),
+        "ols_pooled": _("OLS, pooled years"),
+        "fixed_effects": _("Fixed effects (country + year)"),
+    }
+
+
+def _effect_labels() -> dict[str, str]:
+    """Mediation effects (:data:`migdex.index.mediation.LABELS`), translated."""
+    return {
+        "a": _("a: exposure → mediator"),
+        "b": _("b: mediator → outcome, exposure held"),
+        "direct": _("direct effect c' (exposure → outcome, mediator held)"),
+        "total": _("total effect c"),
+        "indirect": _("indirect effect a·b"),
+        "proportion_mediated": _("proportion mediated a·b / c"),
+    }
+
+
+def _mediation_rows(result) -> list[list[str]]:
+    if result.mediation is None:
+        return []
+    return [
+        [r.label, f"{r.estimate:.3f}", f"{r.ci_low:.3f} … {r.ci_high:.3f}", f"{r.p_value:.3f}"]
+        for r in result.mediation.table.itertuples()
+    ]
+
+
+def _term_labels() -> dict[str, str]:
+    return {"Intercept": _("Intercept"), "policy": _("Overall score")}
+
+
 @handles_input_errors
 def outcomes(request: HttpRequest) -> HttpResponse:
     """The overall score against a SYNTHETIC outcome: scatter with fit, and the models."""
     dataset = analysis.computed_dataset(request.GET.get("dataset"))
     outcome = request.GET.get("outcome") or analysis.OUTCOME_VARIABLES[0]
-    result = analysis.outcomes(dataset, outcome)
+    result = analysis.outcomes(
+        dataset, outcome, labels=_model_labels(), effect_labels=_effect_labels()
+    )
     titles = _outcome_titles()
     names = services.country_names()
     points = result.cross_section.assign(
@@ -132,6 +179,7 @@ def outcomes(request: HttpRequest) -> HttpResponse:
         x_title=_("Overall score"),
         y_title=titles[outcome],
         note=_("SYNTHETIC outcome data — not real figures"),
+        labels={"label": _("Country")},
     )
     chart = chart_block(
         "outcome-scatter",
@@ -143,10 +191,11 @@ def outcomes(request: HttpRequest) -> HttpResponse:
         filename=f"outcome-{outcome}-{dataset.slug}-{result.year}.csv",
     )
     coefficients = result.coefficients
+    terms = _term_labels()
     coefficient_rows = [
         [
             r.model,
-            r.term,
+            terms.get(r.term, r.term),
             f"{r.coef:.3f}",
             f"{r.std_err:.3f}",
             f"{r.p_value:.3f}",
@@ -157,12 +206,29 @@ def outcomes(request: HttpRequest) -> HttpResponse:
         ]
         for r in coefficients.itertuples()
     ]
+    headers = [
+        _("Model"),
+        _("Term"),
+        _("Coefficient"),
+        _("Standard error"),
+        _("p-value"),
+        f"{_('Confidence interval')} (95%)",
+        _("Observations"),
+        _("Countries"),
+        "R²",
+    ]
     coefficient_csv = chart_block(
         "coefficients",
         "",
         {},
-        list(coefficients.columns),
-        coefficients.to_numpy().tolist(),
+        [*headers[:5], _("Lower bound (95%)"), _("Upper bound (95%)"), *headers[6:]],
+        [
+            [
+                *(r.model, terms.get(r.term, r.term), r.coef, r.std_err, r.p_value),
+                *(r.ci_low, r.ci_high, int(r.n), int(r.n_countries), r.r2),
+            ]
+            for r in coefficients.itertuples()
+        ],
         filename=f"outcome-{outcome}-{dataset.slug}-models.csv",
     )
     context = _page_context(
@@ -173,19 +239,12 @@ def outcomes(request: HttpRequest) -> HttpResponse:
         chart=chart,
         outcome=outcome,
         outcome_choices=list(titles.items()),
-        coefficient_headers=[
-            _("Model"),
-            _("Term"),
-            _("Coefficient"),
-            _("Standard error"),
-            _("p-value"),
-            f"{_('Confidence interval')} (95%)",
-            _("Observations"),
-            _("Countries"),
-            "R²",
-        ],
+        coefficient_headers=headers,
         coefficient_rows=coefficient_rows,
         coefficient_csv=coefficient_csv,
+        mediator_title=titles.get(analysis.MEDIATORS.get(outcome, ""), ""),
+        mediation_rows=_mediation_rows(result),
+        n_boot=analysis.MEDIATION_BOOT,
     )
     return render(request, "explorer/outcomes.html", context)
 
@@ -261,29 +320,14 @@ def mobility(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def media_check(request: HttpRequest) -> HttpResponse:
-    """Paste a text; list the stigmatising terms and origin mentions the checker flags."""
-    from migdex.media import LANGS, TextTooLargeError, check_text
+    """The checker moved to the terminology app (``terminology:check``): a permanent redirect.
 
-    text = request.POST.get("text", "") if request.method == "POST" else ""
-    lang = request.POST.get("lang", "") if request.method == "POST" else ""
-    if lang not in LANGS:
-        lang = ""
-    findings, error, status = None, "", 200
+    A GET gets 301; a POST gets 308, so an old form or script posting here keeps its text.
+    """
+    from django.http import HttpResponsePermanentRedirect
+    from django.urls import reverse
+
+    response = HttpResponsePermanentRedirect(reverse("terminology:check"))
     if request.method == "POST":
-        try:
-            findings = check_text(text, lang=lang or None, max_chars=analysis.MEDIA_MAX_CHARS)
-        except TextTooLargeError:
-            error = _("The text has %(n)s characters; the limit here is %(max)s.") % {
-                "n": len(text),
-                "max": analysis.MEDIA_MAX_CHARS,
-            }
-            status = 400
-    context = {
-        "text": text,
-        "lang": lang,
-        "langs": [("", _("Both languages")), ("ru", _("Russian")), ("en", _("English"))],
-        "findings": findings,
-        "error": error,
-        "max_chars": analysis.MEDIA_MAX_CHARS,
-    }
-    return render(request, "explorer/media_check.html", context, status=status)
+        response.status_code = 308
+    return response

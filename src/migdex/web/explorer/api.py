@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import BaseModel
 
 from migdex.index.compare import changes, group_means, rank_countries
 from migdex.web.explorer import services
@@ -101,7 +102,12 @@ class DatasetOut(Schema):
     findings: list[str]
 
 
-class ScoreOut(Schema):
+# Row models below are plain pydantic models, not ninja Schemas: the rows are dicts, so
+# ninja's per-field attribute lookup (a third of an uncached scores answer's CPU) is not
+# needed. Their OpenAPI schemas are the same.
+
+
+class ScoreOut(BaseModel):
     dataset: str
     series: str
     edition: str
@@ -117,7 +123,7 @@ class ScoreOut(Schema):
     is_synthetic: bool
 
 
-class MeanOut(Schema):
+class MeanOut(BaseModel):
     dataset: str
     group: str
     year: int
@@ -127,7 +133,7 @@ class MeanOut(Schema):
     n_countries: int
 
 
-class RankOut(Schema):
+class RankOut(BaseModel):
     dataset: str
     year: int
     level: str
@@ -142,7 +148,7 @@ class RankOut(Schema):
     bottom_label: str
 
 
-class ChangeOut(Schema):
+class ChangeOut(BaseModel):
     dataset: str
     iso3: str
     level: str
@@ -156,7 +162,7 @@ class ChangeOut(Schema):
     versus_average: str
 
 
-class ApproachOut(Schema):
+class ApproachOut(BaseModel):
     dataset: str
     iso3: str
     year: int
@@ -405,15 +411,20 @@ class _ScoreRows:
     def __init__(self, rows, by_id: dict[int, Dataset]):
         self.rows = rows
         self.by_id = by_id
+        self._count: int | None = None
 
     def __len__(self) -> int:
-        return self.rows.count()
+        return self.count()
 
     def count(self) -> int:
-        return self.rows.count()
+        if self._count is None:
+            self._count = self.rows.count()
+        return self._count
 
-    def __getitem__(self, item):
-        return [self._row(r) for r in self.rows[item]]
+    def __getitem__(self, item: slice) -> list[dict]:
+        # Clamped to the row count: a huge limit or offset would overflow SQL's 64-bit LIMIT.
+        start, stop, _ = item.indices(self.count())
+        return [self._row(r) for r in self.rows[start:stop]] if start < stop else []
 
     def _row(self, r) -> dict:
         d = self.by_id[r[0]]

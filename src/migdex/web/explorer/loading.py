@@ -245,13 +245,22 @@ def _bulk_answers(dataset: Dataset, answers: pd.DataFrame) -> None:
             "year": answers["year"].astype("int64"),
             "indicator": answers["indicator"].astype(str),
             "option": text("option"),
-            "score": answers["score"].astype("float64"),
+            # A numeric indicator's answer is its raw number (kept where the input gave it).
+            "score": _given_numbers(answers),
             "is_not_applicable": answers["is_not_applicable"].astype(bool),
             "justification": text("justification"),
             "source": text("source"),
         }
     )
     _insert_frame(Answer, frame)
+
+
+def _given_numbers(answers: pd.DataFrame) -> pd.Series:
+    """The answer's number: an option's score, or a numeric indicator's raw value."""
+    score = answers["score"].astype("float64")
+    if "raw_value" in answers.columns:
+        score = score.fillna(answers["raw_value"].astype("float64"))
+    return score
 
 
 def _insert_frame(model, frame: pd.DataFrame) -> None:
@@ -311,6 +320,9 @@ def load_demo(
     with transaction.atomic():
         ensure_reference_data()
         reports += load_published_bundle()
+    from migdex.web.explorer.destinations import load_destination_example
+
+    reports.append(load_destination_example())
     print_ = fingerprint("demo", DEMO_FRAMEWORK, iso3, years, seed, SYNTHETIC_LABEL)
     existing = Dataset.objects.filter(slug=DEMO_SLUG).first()
     if existing is not None and existing.fingerprint == print_:

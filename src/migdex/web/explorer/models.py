@@ -135,6 +135,8 @@ class Score(models.Model):
         indexes = [
             models.Index(fields=["dataset", "year", "level", "code"]),
             models.Index(fields=["dataset", "iso3", "level"]),
+            # The scores API filters by country and year and orders by them.
+            models.Index(fields=["dataset", "iso3", "year"]),
         ]
         constraints = [
             models.UniqueConstraint(

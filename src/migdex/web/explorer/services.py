@@ -21,9 +21,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from migdex.errors import InputError
-from migdex.index.compare import add_bands, changes, group_means, rank_countries
+from migdex.index.compare import group_means
 from migdex.index.framework import Framework, parse_framework
 from migdex.index.scoring import round_half_up
+from migdex.web.explorer import comparisons
 from migdex.web.explorer.models import Country, CountryGroup, Dataset, Score
 
 COMPARISON_LEVELS = ("overall", "area", "dimension", "approach_dimension")
@@ -111,13 +112,18 @@ def language() -> str:
 # --- lookups -----------------------------------------------------------------------------
 
 
+def _with_framework():
+    """Datasets with their framework row, less its YAML: read only when first parsed."""
+    return Dataset.objects.select_related("framework").defer("framework__yaml_text")
+
+
 def datasets() -> list[Dataset]:
-    return list(Dataset.objects.select_related("framework"))
+    return list(_with_framework())
 
 
 def get_dataset(slug: str | None) -> Dataset:
     """The dataset named ``slug``, or the first in list order when ``slug`` is empty."""
-    qs = Dataset.objects.select_related("framework")
+    qs = _with_framework()
     if not slug:
         first = qs.first()
         if first is None:
@@ -201,8 +207,9 @@ def scores_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 def years_of(dataset: Dataset) -> list[int]:
+    """Years with overall scores (kept per data version: every page asks)."""
     frame = scores_frame(dataset)
-    return sorted(int(y) for y in frame.loc[frame["level"] == "overall", "year"].unique())
+    return list(comparisons.years(dataset, frame))
 
 
 def resolve_year(dataset: Dataset, year: int | None) -> int:
@@ -237,9 +244,17 @@ def band_titles(fw: Framework) -> list[str]:
     return [fw.text(b.title, language()) for b in fw.spec.bands]
 
 
-def comparison_groups(frame: pd.DataFrame) -> dict[str, list[str]]:
-    """ALL (every country in the frame) plus the stored groups."""
-    return {ALL: sorted(frame["iso3"].unique()), **groups()}
+def comparison_groups(frame: pd.DataFrame, dataset: Dataset | None = None) -> dict[str, list[str]]:
+    """ALL (every country in the frame) plus the stored groups.
+
+    With ``dataset`` (whose frame ``frame`` is), ALL is kept per data version.
+    """
+    every = (
+        comparisons.all_members(dataset, frame)
+        if dataset is not None
+        else sorted(frame["iso3"].unique())
+    )
+    return {ALL: every, **groups()}
 
 
 def shown(score: float | None, decimals: int = 0) -> str:
@@ -276,8 +291,7 @@ def ranking(dataset: Dataset, *, year: int, level: str = "overall", code: str = 
     sub = frame[(frame["year"] == year) & (frame["level"] == level) & (frame["code"] == code)]
     if sub["score"].notna().sum() == 0:
         raise ParameterError("code", f"no {level} {code!r} scores in {dataset.slug} for {year}")
-    ranks = rank_countries(frame, year=year, level=level, code=code)
-    ranks = add_bands(ranks, fw, language())
+    ranks = comparisons.ranks(dataset, frame, fw, language(), year=year, level=level, code=code)
     names = country_names()
     rows = [
         {
@@ -329,7 +343,8 @@ def country_story(dataset: Dataset, iso3: str, *, year: int | None, from_year: i
     country = get_country(iso3)
     fw = framework_of(dataset)
     frame = scores_frame(dataset)
-    mine = frame[frame["iso3"] == country.iso3]
+    iso3_ = country.iso3
+    mine = comparisons.country_rows(dataset, frame, iso3_)
     years = sorted(int(y) for y in mine.loc[mine["level"] == "overall", "year"].unique())
     if not years:
         return {"country": country, "has_scores": False, "years": []}
@@ -338,17 +353,15 @@ def country_story(dataset: Dataset, iso3: str, *, year: int | None, from_year: i
     elif year not in years:
         raise ParameterError("year", f"no scores for {country.iso3} in {year}; years: {years}")
     tt = titles(fw)
-    members = comparison_groups(frame)
+    members = comparison_groups(frame, dataset)
     mean_groups = [g for g in (ALL, "EU28", "EU27") if g in members][:2]
     field = "name_ru" if language() == "ru" else "name_en"
     group_names = dict(CountryGroup.objects.values_list("code", field))
     labels = {g: group_label(g, group_names) for g in mean_groups}
-    in_year = frame[frame["year"] == year]
-    means = group_means(in_year, {g: members[g] for g in mean_groups})
-    mean_of = means.set_index(["group", "code"])["score"].to_dict() if len(means) else {}
+    mean_of = comparisons.year_mean_of(dataset, frame, year, {g: members[g] for g in mean_groups})
     table = []
     for level in ("overall", "area", "approach_dimension"):
-        sub = mine[(mine["year"] == year) & (mine["level"] == level)]
+        sub = comparisons.part(dataset, frame, ("iso3", "year", "level"), (iso3_, year, level))
         for r in sub.itertuples():
             row = {"code": r.code, "level": level, "title": tt.get(r.code, r.code)}
             row["score"] = r.score
@@ -361,12 +374,11 @@ def country_story(dataset: Dataset, iso3: str, *, year: int | None, from_year: i
                 {"group": g, "label": labels[g], "shown": shown(row[g])} for g in mean_groups
             ]
             table.append(row)
-    ranks = rank_countries(frame, year=year)
+    ranks = comparisons.ranks(dataset, frame, fw, language(), year=year)
     rank = ranks[ranks["iso3"] == country.iso3]
     rank_info = None
     if len(rank):
-        r = rank.iloc[0]
-        band = add_bands(rank, fw, language()).iloc[0]
+        r = band = rank.iloc[0]
         rank_info = {
             "rank": int(r["rank"]),
             "n": int(r["n"]),
@@ -375,7 +387,7 @@ def country_story(dataset: Dataset, iso3: str, *, year: int | None, from_year: i
             "band": band["band"],
             "band_title": band["band_title"],
         }
-    change = _change(frame, country.iso3, years, year, from_year)
+    change = _change(dataset, frame, country.iso3, years, year, from_year)
     dims = [
         {
             "title": tt.get(r.code, r.code),
@@ -384,9 +396,13 @@ def country_story(dataset: Dataset, iso3: str, *, year: int | None, from_year: i
             "shown": shown(r.score),
             "coverage": r.coverage,
         }
-        for r in mine[(mine["year"] == year) & (mine["level"] == "dimension")].itertuples()
+        for r in comparisons.part(
+            dataset, frame, ("iso3", "year", "level"), (iso3_, year, "dimension")
+        ).itertuples()
     ]
-    series = time_series(frame, [country.iso3], groups=mean_groups, members=members)
+    series = time_series(
+        frame, [country.iso3], groups=mean_groups, members=members, dataset=dataset
+    )
     approach = ApproachResult.objects.filter(dataset=dataset, iso3=country.iso3, year=year).first()
     n_answers = Answer.objects.filter(dataset=dataset, iso3=country.iso3, year=year).count()
     return {
@@ -405,7 +421,7 @@ def country_story(dataset: Dataset, iso3: str, *, year: int | None, from_year: i
     }
 
 
-def _change(frame, iso3: str, years: list[int], year: int, from_year: int | None):
+def _change(dataset, frame, iso3: str, years: list[int], year: int, from_year: int | None):
     earlier = [y for y in years if y < year]
     if from_year is None:
         from_year = year - 5 if year - 5 in years else (earlier[0] if earlier else None)
@@ -413,7 +429,7 @@ def _change(frame, iso3: str, years: list[int], year: int, from_year: int | None
         return None
     if from_year not in years or from_year >= year:
         raise ParameterError("from", f"choose an earlier year with scores: {earlier}")
-    ch = changes(frame, year_from=from_year, year_to=year)
+    ch = comparisons.change_table(dataset, frame, year_from=from_year, year_to=year)
     mine = ch[ch["iso3"] == iso3]
     if not len(mine):
         return None
@@ -444,19 +460,36 @@ def time_series(
     level: str = "overall",
     code: str = "overall",
     members: dict[str, list[str]] | None = None,
+    dataset: Dataset | None = None,
 ) -> pd.DataFrame:
-    """Years × series (countries, then group means) for one score, ready for a chart."""
+    """Years × series (countries, then group means) for one score, ready for a chart.
+
+    With ``dataset`` (whose frame ``frame`` is), the group means are kept per data version.
+    """
     names = country_names()
-    sub = frame[(frame["level"] == level) & (frame["code"] == code)]
+    sub = frame[(frame["level"] == level) & (frame["code"] == code)] if dataset is None else None
+
+    def rows_of(iso: str) -> pd.DataFrame:
+        if sub is not None:
+            return sub[sub["iso3"] == iso]
+        return comparisons.part(dataset, frame, ("level", "code", "iso3"), (level, code, iso))
+
     parts = []
     for iso in iso3s:
-        s = sub[sub["iso3"] == iso][["year", "score"]].assign(series=names.get(iso, iso))
+        s = rows_of(iso)[["year", "score"]].assign(series=names.get(iso, iso))
         parts.append(s.sort_values("year"))
     if groups:
-        members = members or comparison_groups(frame)
-        means = group_means(sub, {g: members[g] for g in groups})
+        members = members or comparison_groups(frame, dataset)
+        wanted = {g: members[g] for g in groups}
+        if sub is not None:
+            means = group_means(sub, wanted)
+        else:
+            means = comparisons.score_means(dataset, frame, wanted, level=level, code=code)
+        field = "name_ru" if language() == "ru" else "name_en"
+        group_names = dict(CountryGroup.objects.values_list("code", field))
         for g in groups:
-            m = means[means["group"] == g][["year", "score"]].assign(series=group_label(g))
+            label = group_label(g, group_names)
+            m = means[means["group"] == g][["year", "score"]].assign(series=label)
             parts.append(m.sort_values("year"))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
@@ -565,7 +598,7 @@ def comparison(dataset: Dataset, iso3s: list[str], *, year: int) -> dict:
                     "shown": [shown(v) for v in values],
                 }
             )
-    ranks = add_bands(rank_countries(frame, year=year), fw, language()).set_index("iso3")
+    ranks = comparisons.ranks(dataset, frame, fw, language(), year=year).set_index("iso3")
     countries_ = []
     for c in iso3s:
         info = {"iso3": c, "name": names.get(c, c), "rank_label": "–", "band_title": ""}
@@ -574,7 +607,11 @@ def comparison(dataset: Dataset, iso3s: list[str], *, year: int) -> dict:
             info["rank_label"] = rank_text(int(r["rank"]), int(r["n"]), bool(r["is_tied"]))
             info["band_title"] = r["band_title"]
         countries_.append(info)
-    return {"countries": countries_, "rows": rows, "series": time_series(frame, iso3s)}
+    return {
+        "countries": countries_,
+        "rows": rows,
+        "series": time_series(frame, iso3s, dataset=dataset),
+    }
 
 
 # --- exports ------------------------------------------------------------------------------------
@@ -628,7 +665,7 @@ def export_frame(
         frame = wide_scores(frame, levels=tuple(wanted)) if len(frame) else frame
     frame.insert(0, "series", dataset.series)
     if dataset.is_synthetic:
-        frame["dataset"] = SYNTHETIC_LABEL
+        frame["dataset"] = dataset.label or SYNTHETIC_LABEL
     return frame
 
 

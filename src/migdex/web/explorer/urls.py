@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from migdex.web.explorer import analysis_views, views
+from migdex.web.explorer import analysis_views, destination_views, views
 
 app_name = "explorer"
 urlpatterns = [
@@ -16,5 +16,6 @@ urlpatterns = [
     path("sensitivity/", analysis_views.sensitivity, name="sensitivity"),
     path("outcomes/", analysis_views.outcomes, name="outcomes"),
     path("mobility/", analysis_views.mobility, name="mobility"),
+    path("destinations/", destination_views.destinations, name="destinations"),
     path("media/check/", analysis_views.media_check, name="media_check"),
 ]

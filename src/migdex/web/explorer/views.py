@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import urllib.parse
 from functools import wraps
+from typing import NamedTuple
 
 import pandas as pd
 from django.http import Http404, HttpRequest, HttpResponse
@@ -148,9 +149,13 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     charts_ = []
     if story["has_scores"]:
         charts_ = _country_charts(dataset, story)
+    published_sets = list(Dataset.objects.filter(kind=Dataset.PUBLISHED))
     published = (
+        # By dataset id, not kind, so the (dataset, iso3, level) index is used.
         Score.objects.filter(
-            dataset__kind=Dataset.PUBLISHED, iso3=the_country.iso3, level="overall"
+            dataset_id__in=[d.pk for d in published_sets],
+            iso3=the_country.iso3,
+            level="overall",
         )
         .select_related("dataset")
         .order_by("dataset__position", "year")
@@ -158,7 +163,7 @@ def country(request: HttpRequest, iso3: str) -> HttpResponse:
     answers = _answers_by_area(dataset, the_country.iso3, story.get("year"))
     findings = [
         line
-        for d in Dataset.objects.filter(kind=Dataset.PUBLISHED)
+        for d in published_sets
         for line in d.findings.splitlines()
         if f"({the_country.iso3} " in line
     ]
@@ -239,23 +244,41 @@ def _country_charts(dataset: Dataset, story: dict) -> list[dict]:
     return blocks
 
 
+class _AnswerRow(NamedTuple):
+    indicator: str
+    option: str
+    score: float | None
+    is_not_applicable: bool
+    justification: str
+    source: str
+
+
 def _answers_by_area(dataset: Dataset, iso3: str, year: int | None) -> list[dict]:
     """The indicator answers behind each area, with justification and source where given."""
     if year is None or dataset.kind != Dataset.COMPUTED:
         return []
     fw = services.framework_of(dataset)
     lang = services.language()
-    answers = {a.indicator: a for a in Answer.objects.filter(dataset=dataset, iso3=iso3, year=year)}
+    fields = ["indicator", "option", "score", "is_not_applicable", "justification", "source"]
+    rows = Answer.objects.filter(dataset=dataset, iso3=iso3, year=year).values_list(*fields)
+    answers = {r[0]: _AnswerRow(*r) for r in rows}  # plain tuples: no model instances
     if not answers:
         return []
     titles = services.titles(fw)
+    normalised = _numeric_indicator_scores(dataset, fw, iso3, year)
     areas: dict[str, dict] = {}
     for place in fw.places:
         ind = place.indicator
         a = answers.get(ind.code)
         area = areas.setdefault(place.area, {"title": titles[place.area], "rows": []})
         option_label = ""
-        if a is not None and not a.is_not_applicable:
+        if a is not None and not a.is_not_applicable and ind.is_numeric:
+            # The stored answer of a numeric indicator is its raw number: show it with its
+            # unit as the answer, and the normalised indicator score as the score.
+            unit = fw.text(ind.unit, lang) if ind.unit else ""
+            option_label = f"{a.score:g} {unit}".strip() if a.score is not None else ""
+            a = a._replace(score=normalised.get(ind.code))
+        elif a is not None and not a.is_not_applicable:
             opt = next((o for o in ind.options if o.code == a.option), None)
             option_label = fw.text(opt.label, lang) if opt and opt.label else ""
         area["rows"].append(
@@ -272,6 +295,17 @@ def _answers_by_area(dataset: Dataset, iso3: str, year: int | None) -> list[dict
             }
         )
     return list(areas.values())
+
+
+def _numeric_indicator_scores(dataset: Dataset, fw, iso3: str, year: int) -> dict[str, float]:
+    """Normalised 0–100 scores of the framework's numeric indicators (empty for MIPEX)."""
+    codes = [p.indicator.code for p in fw.places if p.indicator.is_numeric]
+    if not codes:
+        return {}
+    rows = Score.objects.filter(
+        dataset=dataset, iso3=iso3, year=year, level="indicator", code__in=codes
+    ).values_list("code", "score")
+    return dict(rows)
 
 
 # --- compare ------------------------------------------------------------------------------------

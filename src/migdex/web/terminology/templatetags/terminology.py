@@ -1,0 +1,17 @@
+"""Template tags of the terminology pages."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import get_language
+
+from migdex.web.terminology.review import REVIEW_STATUS, is_unreviewed
+
+register = template.Library()
+
+
+@register.inclusion_tag("terminology/_translation_note.html")
+def translation_note() -> dict:
+    """A visible note when the page's UI translation has not been reviewed."""
+    language = get_language() or "en"
+    return {"unreviewed": is_unreviewed(language), "status": REVIEW_STATUS.get(language, "")}
