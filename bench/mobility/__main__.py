@@ -3,7 +3,10 @@
 Run ``python -m bench.mobility --sizes 1e6,1e7`` (or ``make bench``). Each size
 runs in a fresh process limited to the given threads (2 by default) so that
 its peak RSS is its own; the pandas per-person baseline runs at 10^6 in the
-same invocation. Writes ``bench/results/mobility.md``.
+same invocation. Writes ``bench/results/mobility.md``. ``--old-src DIR`` runs
+another checkout's ``src`` right before each run of this one, for a fair
+comparison on a shared machine; ``python -m bench.mobility.profile`` splits one
+run into stages.
 """
 
 from __future__ import annotations
@@ -65,9 +68,17 @@ def measure(kind: str, data: Path, out: Path, threads: int, memory_limit: str) -
     }
 
 
-def run_child(kind: str, data: Path, out: Path, threads: int, memory_limit: str) -> dict:
-    """:func:`measure` in a fresh interpreter, so that peak memory is this run's alone."""
+def run_child(
+    kind: str, data: Path, out: Path, threads: int, memory_limit: str, src: str | None = None
+) -> dict:
+    """:func:`measure` in a fresh interpreter, so that peak memory is this run's alone.
+
+    ``src`` puts another copy of the ``migdex`` sources first on the path (an
+    older checkout's ``src``), to compare two versions back to back.
+    """
     env = {**os.environ, "OMP_NUM_THREADS": str(threads)}
+    if src:
+        env["PYTHONPATH"] = os.pathsep.join([src, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     cmd = [
         sys.executable,
         "-m",
@@ -82,7 +93,8 @@ def run_child(kind: str, data: Path, out: Path, threads: int, memory_limit: str)
         memory_limit,
     ]
     done = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return {**result, "src": src} if src else result
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -97,7 +109,8 @@ def table(results: list[dict], baseline: dict | None, args: argparse.Namespace) 
         "",
         f"Command: `python -m bench.mobility --sizes {args.sizes} --threads {args.threads}"
         f" --memory-limit {args.memory_limit} --kernels {args.kernels}"
-        f"{' --no-baseline' if args.no_baseline else ''}`  ",
+        f"{' --no-baseline' if args.no_baseline else ''}"
+        f"{f' --old-src {args.old_src}' if args.old_src else ''}`  ",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs visible, DuckDB threads "
         f"{args.threads}, Python {platform.python_version()}. Data: bench/mobility/generate.py "
         "(tourists, residents' trips, seasonal workers, migrants, daily commuters; 0.2 % gaps, "
@@ -111,8 +124,9 @@ def table(results: list[dict], baseline: dict | None, args: argparse.Namespace) 
         ratio = ""
         if baseline and baseline["rows"] == r["rows"]:
             ratio = f"{baseline['seconds'] / r['seconds']:.1f}×"
+        name = KINDS[r["kind"]] + (f" (old code: {r['src']})" if r.get("src") else "")
         lines.append(
-            f"| {KINDS[r['kind']]} | {r['rows']:,} | {r['seconds']:.1f} "
+            f"| {name} | {r['rows']:,} | {r['seconds']:.1f} "
             f"| {r.get('cpu_seconds', float('nan')):.1f} "
             f"| {r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} | {ratio} |"
         )
@@ -139,6 +153,11 @@ def main(argv: list[str] | None = None) -> None:
         help="comma-separated: duckdb (array kernel), duckdb-sql (the SQL window passes)",
     )
     parser.add_argument("--workdir", default=None)
+    parser.add_argument(
+        "--old-src",
+        default=None,
+        help="another checkout's src/ directory: run it right before each kernel to compare",
+    )
     parser.add_argument("--child", nargs=3, metavar=("KIND", "DATA", "OUT"))
     args = parser.parse_args(argv)
     if args.child:
@@ -155,11 +174,17 @@ def main(argv: list[str] | None = None) -> None:
         if not data.exists():
             generate(size, data, threads=args.threads)
         for kind in args.kernels.split(","):
-            result = run_child(
-                kind, data, work / f"out-{size:.0e}.parquet", args.threads, args.memory_limit
-            )
-            print(json.dumps(result), flush=True)
-            results.append(result)
+            for src in [args.old_src, None] if args.old_src else [None]:
+                result = run_child(
+                    kind,
+                    data,
+                    work / f"out-{size:.0e}.parquet",
+                    args.threads,
+                    args.memory_limit,
+                    src=src,
+                )
+                print(json.dumps(result), flush=True)
+                results.append(result)
         if size == 1_000_000 and not args.no_baseline:
             baseline = run_child(
                 "pandas", data, work / "out-pandas.parquet", args.threads, args.memory_limit

@@ -113,8 +113,8 @@ def test_unknown_kernel_is_refused():
         DuckDBEngine(kernel="numba")
 
 
-@pytest.mark.parametrize("threads", [2, 3, 7])
-def test_runs_of_persons_in_threads_give_the_same_result(threads):
+@pytest.mark.parametrize(("threads", "piece_rows"), [(2, 10**6), (3, 10**6), (7, 10**6), (2, 40)])
+def test_runs_of_persons_in_threads_give_the_same_result(threads, piece_rows):
     import numpy as np
 
     from migdex.mobility import kernel
@@ -132,7 +132,15 @@ def test_runs_of_persons_in_threads_give_the_same_result(threads):
     options = {"settings": RuleSettings(), "obs_start_day": 0, "obs_end_day": 1550}
     one = kernel.classify_sorted(new_person, day, is_arr, given, is_given, **options)
     split = kernel.classify_sorted_parallel(
-        new_person, day, is_arr, given, is_given, threads=threads, min_rows=0, **options
+        new_person,
+        day,
+        is_arr,
+        given,
+        is_given,
+        threads=threads,
+        min_rows=0,
+        piece_rows=piece_rows,
+        **options,
     )
     for name in ("status_before", "status_after", "long_term", "gap_person_rows"):
         np.testing.assert_array_equal(getattr(split, name), getattr(one, name))

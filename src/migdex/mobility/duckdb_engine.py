@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from migdex.errors import InputFileError, MissingColumnError
 from migdex.mobility.engine import OUTPUT_COLUMNS, Dialect, RuleEngine
 from migdex.mobility.inputs import MAX_REPORTED, problems_sql
-from migdex.mobility.kernel import NULL, boundaries, classify_sorted_parallel, first_of_each
+from migdex.mobility.kernel import classify_sorted_parallel
 from migdex.mobility.rule import RuleSettings
+from migdex.mobility.sorted_arrays import classified_table, sorted_crossings
 
 DUCKDB = Dialect(
     parse_date=lambda c: f"TRY_CAST(try_strptime({c}, '%Y-%m-%d') AS DATE)",
@@ -37,19 +36,11 @@ DUCKDB = Dialect(
     bucket=lambda c: f"CAST(hash({c}) % 65536 AS INTEGER)",
 )
 
-
-CLASSIFIED_SCHEMA = pa.schema(
-    [
-        pa.field("person_id", pa.string(), nullable=False),
-        pa.field("date", pa.date32(), nullable=False),
-        pa.field("direction", pa.string(), nullable=False),
-        pa.field("seq", pa.int64(), nullable=False),
-        pa.field("status_before", pa.int64()),
-        pa.field("status_after", pa.int64()),
-        pa.field("long_term", pa.int32()),
-    ]
-)
-"""The output columns with the types the SQL passes give them."""
+NATIVE_TYPES = {
+    "date": {"DATE"},
+    "seq": {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"},
+}
+"""Column types read as they are (every value fits the rule's DATE and BIGINT)."""
 
 
 def _quote(path: Path) -> str:
@@ -80,7 +71,8 @@ class DuckDBEngine(RuleEngine):
     temp_directory
         Where DuckDB spills; DuckDB's default when ``None``.
     bucket_rows
-        Crossings per bucket of persons classified at a time.
+        Crossings per bucket of persons classified at a time. A Parquet input
+        of at most this many rows is read straight into the sort, not staged.
     kernel
         ``"arrays"`` (default): one sort, then :mod:`migdex.mobility.kernel`
         on the sorted columns; ``"sql"``: the window passes of
@@ -115,6 +107,7 @@ class DuckDBEngine(RuleEngine):
         self.con = duckdb.connect(config=config)
         self.bucket_rows = bucket_rows
         self._frames: dict[str, pd.DataFrame] = {}
+        self._types: dict[str, dict[str, str]] = {}
 
     def close(self) -> None:
         """Release the connection."""
@@ -123,7 +116,9 @@ class DuckDBEngine(RuleEngine):
     def register_raw(self, name: str, source: Any, *, columns: Sequence[str], label: str) -> None:
         """Expose a file or frame as view ``name`` with exactly ``columns``."""
         scan = self._scan(name, source)
-        found = [row[0] for row in self._run(f"DESCRIBE SELECT * FROM {scan}", source).fetchall()]
+        described = self._run(f"DESCRIBE SELECT * FROM {scan}", source).fetchall()
+        found = [row[0] for row in described]
+        self._types[name] = {row[0]: str(row[1]) for row in described}
         missing = [c for c in columns if c not in found]
         if missing:
             where = source_name(source, label)
@@ -133,6 +128,12 @@ class DuckDBEngine(RuleEngine):
             )
         cols = ", ".join(f'"{c}"' for c in columns)
         self._run(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT {cols} FROM {scan}", source)
+
+    def native_columns(self, name: str) -> frozenset[str]:
+        """``date`` stored as DATE and ``seq`` as an integer skip the text round trip."""
+        types = self._types.get(name, {})
+        native = {c for c, kind in NATIVE_TYPES.items() if types.get(c) in kind}
+        return frozenset(native)
 
     def locate_problems(
         self, source: Any, *, columns: Sequence[str], checks_for: Callable[[Dialect], dict]
@@ -187,50 +188,32 @@ class DuckDBEngine(RuleEngine):
                 obs_start_day=obs_start_day,
                 initial=initial,
             )
-        given, join = "0 AS is_given, CAST(NULL AS INTEGER) AS given", ""
+        given, join = "", ""
         if initial is not None:
-            given = "CASE WHEN g.person_id IS NULL THEN 0 ELSE 1 END AS is_given, g.status AS given"
+            given = (
+                ", CAST(CASE WHEN g.person_id IS NULL THEN 0 ELSE 1 END AS TINYINT) AS is_given"
+                ", CAST(g.status AS TINYINT) AS given"
+            )
             join = f" LEFT JOIN {initial} g ON g.person_id = c.person_id"
         table = self.con.sql(
             "SELECT c.person_id, CAST(c.day AS INTEGER) AS day, CAST(c.seq AS BIGINT) AS seq, "
-            f"CAST(c.is_arr AS TINYINT) AS is_arr, {given} FROM {source} c{join} "
+            f"CAST(c.is_arr AS TINYINT) AS is_arr{given} FROM {source} c{join} "
             "ORDER BY c.person_id, c.day, c.seq, c.is_arr DESC"
         ).to_arrow_table()
-        table = table.combine_chunks()
-        person_id = (
-            table.column("person_id").chunk(0) if table.num_rows else pa.array([], pa.string())
-        )
-        new_person = boundaries(person_id)
-        day, seq, is_arr = (_ints(table, c) for c in ("day", "seq", "is_arr"))
-        first = first_of_each(new_person, day, seq, is_arr)
-        if not first.all():  # exact duplicates sit next to each other
-            table = table.filter(pa.array(first))
-            person_id = table.column("person_id").combine_chunks()
-            new_person = new_person[first]
-            day, is_arr = day[first], is_arr[first]
+        crossings = sorted_crossings(table)
+        del table
         result = classify_sorted_parallel(
-            new_person,
-            day,
-            is_arr,
-            _ints(table, "given", fill=NULL),
-            _ints(table, "is_given"),
+            crossings.new_person,
+            crossings.day,
+            crossings.is_arr,
+            crossings.given,
+            crossings.is_given,
             threads=self.threads,
             settings=settings,
             obs_start_day=obs_start_day,
             obs_end_day=obs_end_day,
         )
-        self._gap_ids = [str(x) for x in person_id.take(pa.array(result.gap_person_rows))]
-        arrival = pc.equal(table.column("is_arr"), 1)
-        columns = [
-            person_id,
-            table.column("day").cast(pa.date32()),
-            pc.if_else(arrival, "arrival", "departure"),
-            table.column("seq"),
-            _nullable(result.status_before, pa.int64()),
-            _nullable(result.status_after, pa.int64()),
-            _nullable(result.long_term, pa.int32()),
-        ]
-        classified = pa.Table.from_arrays(columns, schema=CLASSIFIED_SCHEMA)
+        classified, self._gap_ids = classified_table(crossings, result)
         self._classified = classified
         self.con.register("classified", classified)
         return result.counts
@@ -252,8 +235,25 @@ class DuckDBEngine(RuleEngine):
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
 
     def materialise_input(self, name: str, sql: str, source: Any) -> None:
-        """Materialise a step that reads ``source``; reading failures name the file."""
-        self._run(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", source)
+        """Materialise a step that reads ``source``; reading failures name the file.
+
+        A Parquet file of one bucket stays a view: the array kernel's one sort
+        reads it again faster than DuckDB stores and rescans a copy.
+        """
+        kind = "VIEW" if self._read_twice(source) else "TABLE"
+        self._run(f"CREATE OR REPLACE TEMP {kind} {name} AS {sql}", source)
+
+    def _read_twice(self, source: Any) -> bool:
+        """Whether ``source`` is a Parquet file the array kernel classifies in one bucket."""
+        if self.kernel != "arrays" or isinstance(source, pd.DataFrame):
+            return False
+        if Path(source).suffix.lower() != ".parquet":
+            return False
+        try:
+            rows = pq.ParquetFile(source).metadata.num_rows
+        except (OSError, pa.ArrowException):
+            return False  # DuckDB's own read names the problem
+        return rows <= self.bucket_rows
 
     def fetch(self, sql: str) -> list[tuple[Any, ...]]:
         """All rows of ``sql``."""
@@ -263,6 +263,12 @@ class DuckDBEngine(RuleEngine):
         """Rows of ``sql`` as pandas (in the order the kernel left them)."""
         with self._in_order():
             return self.con.execute(sql).df()
+
+    def arrow_result(self, sql: str) -> pa.Table | None:
+        """The array kernel's bucket, as the Arrow table it already is."""
+        if self.kernel == "arrays" and sql == self.output_sql():
+            return self._classified
+        return None
 
     def copy_to(self, sql: str, path: Path, *, fmt: str) -> None:
         """``COPY`` the rows of ``sql`` to ``path`` (in the order the kernel left them)."""
@@ -307,19 +313,6 @@ class DuckDBEngine(RuleEngine):
             raise InputFileError(
                 f"{source_name(source, 'input')}: cannot be read ({first_line})"
             ) from exc
-
-
-def _ints(table: pa.Table, column: str, *, fill: int = 0) -> np.ndarray:
-    """An integer column of ``table`` as int64 numpy, nulls as ``fill``."""
-    values = table.column(column).combine_chunks()
-    if values.null_count:
-        values = values.fill_null(fill)
-    return values.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
-
-
-def _nullable(values: np.ndarray, kind: pa.DataType) -> pa.Array:
-    """Kernel integers as an Arrow column, ``-1`` as null."""
-    return pa.array(values, type=kind, mask=values == NULL)
 
 
 def source_name(source: Any, default: str) -> str:

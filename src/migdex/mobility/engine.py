@@ -83,6 +83,14 @@ class RuleEngine(ABC):
     def materialise(self, name: str, sql: str) -> None:
         """Make the result of ``sql`` available to later steps as table ``name``."""
 
+    def arrow_result(self, sql: str) -> Any:
+        """The rows of ``sql`` as an Arrow table when the engine holds them so (else ``None``)."""
+        return None
+
+    def native_columns(self, name: str) -> frozenset[str]:
+        """Columns of raw table ``name`` already typed as the rule needs (none by default)."""
+        return frozenset()
+
     def close(self) -> None:  # noqa: B027 (optional hook: most engines hold nothing)
         """Release the engine's resources (nothing by default)."""
 

@@ -25,6 +25,8 @@ from migdex.mobility.rule import RuleSettings
 from migdex.mobility.rule_sql import COUNT_NAMES
 
 NULL = -1
+PIECE_ROWS = 1 << 18
+"""Crossings per run of persons: int64 temporaries of 2 MiB, reused rather than mapped afresh."""
 
 
 @dataclass(frozen=True)
@@ -237,18 +239,24 @@ def classify_sorted_parallel(
     obs_start_day: int,
     obs_end_day: int,
     min_rows: int = 1_000_000,
+    piece_rows: int = PIECE_ROWS,
 ) -> Kernel:
-    """:func:`classify_sorted` on ``threads`` runs of whole persons at once.
+    """:func:`classify_sorted` on runs of whole persons, ``threads`` runs at a time.
 
     Persons are independent, and numpy releases the GIL in its loops, so runs
-    of persons classified in threads and joined give the same result.
+    of persons classified in threads and joined give the same result. Runs of
+    about ``piece_rows`` crossings keep every temporary array small enough for
+    the allocator to reuse its memory instead of mapping (and page-faulting)
+    fresh pages for each of the kernel's dozens of temporaries, which cost
+    more system time than the arithmetic itself at 10^7 crossings.
     """
     n = len(day)
     options = {"settings": settings, "obs_start_day": obs_start_day, "obs_end_day": obs_end_day}
-    if threads <= 1 or n < min_rows:
+    if n < min_rows:
         return classify_sorted(new_person, day, is_arr, initial, is_given, **options)
     starts = np.flatnonzero(new_person)
-    first_person = np.searchsorted(starts, [n * t // threads for t in range(threads)])
+    count = max(threads, -(-n // piece_rows))
+    first_person = np.searchsorted(starts, [n * t // count for t in range(count)])
     cuts = np.unique(starts[np.minimum(first_person, len(starts) - 1)])
     pieces = list(itertools.pairwise([*cuts.tolist(), n]))
 
@@ -257,7 +265,7 @@ def classify_sorted_parallel(
         arrays = (new_person, day, is_arr, initial, is_given)
         return classify_sorted(*(a[lo:hi] for a in arrays), **options)
 
-    with ThreadPoolExecutor(max_workers=len(pieces)) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         parts = list(pool.map(run, pieces))
     return Kernel(
         np.concatenate([p.status_before for p in parts]),

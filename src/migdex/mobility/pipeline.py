@@ -27,6 +27,7 @@ from migdex.mobility.inputs import (
     any_bad,
     conflicting_status_sql,
     crossing_checks,
+    native_dialect,
     raise_problems,
     staged_sql,
     status_checks,
@@ -56,10 +57,12 @@ def stage_crossings(
 ) -> int:
     """Load, type and check the crossings into table ``staged``; return the rows read."""
     engine.register_raw("raw_crossings", source, columns=CROSSING_COLUMNS, label="crossings")
-    checks = crossing_checks(engine.dialect, obs_end=obs_end, obs_start=obs_start)
-    raw = trimmed_sql("raw_crossings", CROSSING_COLUMNS, engine.dialect)
+    native = engine.native_columns("raw_crossings")
+    dialect = native_dialect(engine.dialect, native)
+    checks = crossing_checks(dialect, obs_end=obs_end, obs_start=obs_start)
+    raw = trimmed_sql("raw_crossings", CROSSING_COLUMNS, engine.dialect, native=native)
     buckets = f", {engine.dialect.bucket('person_id')} AS bucket"
-    staged = staged_sql(raw, engine.dialect, bad=any_bad(checks), buckets=buckets)
+    staged = staged_sql(raw, dialect, bad=any_bad(checks), buckets=buckets)
     engine.materialise_input("staged", staged, source)
     rows, bad = engine.fetch("SELECT count(*), sum(is_bad) FROM staged")[0]
     if bad:

@@ -1,4 +1,10 @@
-"""Where a run's per-bucket results go: a pandas frame, or one file written atomically."""
+"""Where a run's per-bucket results go: a pandas frame, or one file written atomically.
+
+Engines that hand over each bucket as Arrow (DuckDB's array kernel) stream
+into one Parquet writer on a background thread, so that a bucket is written
+while the next is sorted and classified (pyarrow releases the GIL), and no
+part files are read back and joined at the end.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -61,22 +68,62 @@ class FrameSink:
 
 
 class FileSink:
-    """Write every bucket to a part file, then join the parts into ``out`` atomically."""
+    """Write every bucket to a part file (or one Parquet stream), then move it to ``out``.
+
+    Nothing appears at ``out`` unless :meth:`finish` completes.
+    """
 
     def __init__(self, out: str | os.PathLike[str], parts_dir: Path) -> None:
         self.out = Path(out)
         self.fmt = output_format(out)
         self.parts_dir = parts_dir
         self.parts: list[Path] = []
+        self._writer: Any = None
+        # Starts its thread only on the first write.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parquet-writer")
+        self._pending: Future | None = None
 
     def add(self, engine: Any, sql: str) -> None:
-        """Write the rows of ``sql`` as the next part."""
+        """Write the rows of ``sql`` as the next part (or the next row groups of the stream)."""
+        table = engine.arrow_result(sql) if self.fmt == "parquet" else None
+        if table is not None:
+            self._stream(table)
+            return
         part = self.parts_dir / f"part-{len(self.parts):05d}.{self.fmt}"
         engine.copy_to(sql, part, fmt=self.fmt)
         self.parts.append(part)
 
+    def _stream(self, table: Any) -> None:
+        """Append ``table`` to the one Parquet file, on the writer thread."""
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            part = self.parts_dir / "stream.parquet"
+            # pyarrow keeps the non-null columns required, as DuckDB does from a table.
+            self._writer = pq.ParquetWriter(part, table.schema)
+            self.parts.append(part)
+        self._wait()
+        self._pending = self._pool.submit(self._writer.write_table, table)
+
+    def _wait(self) -> None:
+        """Let the previous write finish; its error, if any, is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Finish or abandon the writer thread and close the stream (idempotent)."""
+        try:
+            self._wait()
+        finally:
+            self._pool.shutdown(wait=True)
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+
     def finish(self) -> None:
         """Join the parts into ``out``; nothing appears there unless this completes."""
+        self.close()
         with atomic_output(self.out) as tmp:
             if len(self.parts) == 1:
                 os.replace(self.parts[0], tmp)
@@ -93,9 +140,12 @@ def file_sink(out: str | os.PathLike[str]) -> Iterator[FileSink]:
     output_format(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".parts", dir=target.parent))
+    sink = FileSink(target, scratch)
     try:
-        yield FileSink(target, scratch)
+        yield sink
     finally:
+        with contextlib.suppress(Exception):  # the run's own error is the one to report
+            sink.close()
         shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from migdex.web.dialogue.review import REVIEW_STATUS
+from migdex.web.ui_review import is_unreviewed
 
 from .conftest import url
 
@@ -41,7 +41,7 @@ def test_pages_render_in_each_language(client, login, community, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_unreviewed_translations_say_so(client, lang):
     html = client.get(url("index", lang=lang)).content.decode()
-    assert ('data-translation-status="' in html) == (REVIEW_STATUS[lang] != "source")
+    assert ('data-translation-status="' in html) == is_unreviewed(lang)
 
 
 def _joined(block: str, key: str) -> str:

@@ -10,8 +10,8 @@ from django.utils import translation
 
 import migdex.web.portal
 from migdex.web.portal.compare import ORIGINS
-from migdex.web.portal.review import UI_REVIEW_STATUS
 from migdex.web.portal.rights import BANDS, PLAIN_WORDS
+from migdex.web.ui_review import UI_REVIEW_STATUS
 
 TEMPLATES = Path(migdex.web.portal.__file__).parent / "templates" / "portal"
 EDITOR_ONLY = {"needs_review.html"}

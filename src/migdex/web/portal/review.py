@@ -12,14 +12,6 @@ from django.urls import reverse
 from migdex.web.portal.models import CONTENT_MODELS, ReviewedContent
 
 REVIEW_EVERY_DAYS = 365
-# The portal's interface strings (templates, .po files): who has checked each catalogue.
-UI_REVIEW_STATUS = {
-    "en": "source",
-    "ru": "machine/unreviewed",
-    "uz": "machine/unreviewed",
-    "tg": "machine/unreviewed",
-    "ky": "machine/unreviewed",
-}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
-from migdex.web.ombudsman.review import REVIEW_STATUS, is_unreviewed
+from migdex.web.ui_review import translation_status
 
 register = template.Library()
 
@@ -12,4 +12,4 @@ register = template.Library()
 def translation_note() -> dict:
     """A visible note when the page's translation has not been reviewed by a native speaker."""
     language = get_language() or "en"
-    return {"unreviewed": is_unreviewed(language), "status": REVIEW_STATUS.get(language, "")}
+    return translation_status(language)

@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 
 from migdex.web.portal.models import CONTENT_MODELS, ReviewedContent, Shown
-from migdex.web.portal.review import UI_REVIEW_STATUS
+from migdex.web.ui_review import translation_status
 
 register = template.Library()
 
@@ -29,8 +29,8 @@ def page_notes() -> dict:
     language = get_language() or "en"
     return {
         "has_demo": any(m.objects.filter(is_demo=True).exists() for m in CONTENT_MODELS),
-        "ui_unreviewed": UI_REVIEW_STATUS.get(language, "source") == "machine/unreviewed",
-        "ui_status": UI_REVIEW_STATUS.get(language, ""),
+        "ui_unreviewed": translation_status(language)["unreviewed"],
+        "ui_status": translation_status(language)["status"],
     }
 
 
