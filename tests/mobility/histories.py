@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 from hypothesis import strategies as st
 
-from migdex.mobility.rule import Crossing
+from migdex.mobility import RuleSettings, classify_crossings
+from migdex.mobility.rule import Crossing, classify_sequential
 
 START = dt.date(2020, 1, 1)
 
@@ -110,3 +111,23 @@ def reference_rows(results) -> list[tuple]:
         )
         for r in results
     ]
+
+
+def assert_matches_sequential(engine, scenario, *, with_status: bool) -> None:
+    """The engine's classification of ``scenario`` equals the sequential reference's."""
+    rows, status, obs_end, (v, w) = scenario
+    rule = RuleSettings(threshold_days=v, window_days=w)
+    result = classify_crossings(
+        as_frame(rows),
+        obs_end=obs_end,
+        initial_status=status_frame(status) if with_status else None,
+        settings=rule,
+        engine=engine,
+    )
+    expected = classify_sequential(
+        as_crossings(rows),
+        obs_end=obs_end,
+        initial_status=status_values(status) if with_status else None,
+        settings=rule,
+    )
+    assert result_rows(result.crossings) == reference_rows(expected)

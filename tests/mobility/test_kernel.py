@@ -12,17 +12,12 @@ from hypothesis import strategies as st
 
 from migdex.mobility import RuleSettings, classify_crossings, classify_file, read_classified
 from migdex.mobility.duckdb_engine import DuckDBEngine
-from migdex.mobility.rule import classify_sequential
 
 from .histories import (
     START,
-    as_crossings,
     as_frame,
-    reference_rows,
-    result_rows,
+    assert_matches_sequential,
     scenarios,
-    status_frame,
-    status_values,
 )
 from .test_engines import random_rows
 
@@ -41,22 +36,7 @@ def sql_engine():
 )
 @given(scenario=scenarios(), with_status=st.booleans())
 def test_sql_kernel_equals_sequential_reference(sql_engine, scenario, with_status):
-    rows, status, obs_end, (v, w) = scenario
-    rule = RuleSettings(threshold_days=v, window_days=w)
-    result = classify_crossings(
-        as_frame(rows),
-        obs_end=obs_end,
-        initial_status=status_frame(status) if with_status else None,
-        settings=rule,
-        engine=sql_engine,
-    )
-    expected = classify_sequential(
-        as_crossings(rows),
-        obs_end=obs_end,
-        initial_status=status_values(status) if with_status else None,
-        settings=rule,
-    )
-    assert result_rows(result.crossings) == reference_rows(expected)
+    assert_matches_sequential(sql_engine, scenario, with_status=with_status)
 
 
 @pytest.mark.parametrize("seed", [3, 11])

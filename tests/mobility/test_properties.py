@@ -7,18 +7,14 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from migdex.mobility import RuleSettings, classify_crossings
-from migdex.mobility.rule import classify_sequential
+from migdex.mobility import classify_crossings
 
 from .histories import (
     START,
-    as_crossings,
     as_frame,
-    reference_rows,
+    assert_matches_sequential,
     result_rows,
     scenarios,
-    status_frame,
-    status_values,
 )
 
 FAST = settings(
@@ -31,22 +27,7 @@ FAST = settings(
 @FAST
 @given(scenario=scenarios(), with_status=st.booleans())
 def test_set_based_equals_sequential_reference(duckdb_engine, scenario, with_status):
-    rows, status, obs_end, (v, w) = scenario
-    rule = RuleSettings(threshold_days=v, window_days=w)
-    result = classify_crossings(
-        as_frame(rows),
-        obs_end=obs_end,
-        initial_status=status_frame(status) if with_status else None,
-        settings=rule,
-        engine=duckdb_engine,
-    )
-    expected = classify_sequential(
-        as_crossings(rows),
-        obs_end=obs_end,
-        initial_status=status_values(status) if with_status else None,
-        settings=rule,
-    )
-    assert result_rows(result.crossings) == reference_rows(expected)
+    assert_matches_sequential(duckdb_engine, scenario, with_status=with_status)
 
 
 @settings(

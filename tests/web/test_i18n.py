@@ -68,20 +68,13 @@ def test_committed_mo_matches_po():
             assert catalog.gettext(e["msgid"]) == e["msgstr"][0], "run compilemessages"
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext's xgettext not installed")
-def test_every_marked_string_is_in_the_po(tmp_path):
-    """makemessages on a copy finds no msgid the committed .po lacks."""
+def marked_msgids(folder: Path, tmp_path: Path, *, ignore=None) -> set[str]:
+    """The msgids Django's makemessages finds in a copy of ``folder`` (code and templates)."""
     import os
     import sys
 
-    def ignore(folder: str, names: list[str]) -> list[str]:
-        # Other apps (ombudsman, survey ...) keep their own catalogues: only the site's root
-        # files and the explorer feed this one.
-        other_apps = [n for n in names if Path(folder) == WEB and (WEB / n / "apps.py").exists()]
-        return [n for n in names if n == "__pycache__" or (n in other_apps and n != "explorer")]
-
-    copy = tmp_path / "web"
-    shutil.copytree(WEB, copy, ignore=ignore)
+    copy = tmp_path / folder.name
+    shutil.copytree(folder, copy, ignore=ignore or shutil.ignore_patterns("__pycache__"))
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "migdex.web.settings"}
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "ru", "--no-location"],
@@ -90,7 +83,20 @@ def test_every_marked_string_is_in_the_po(tmp_path):
         check=True,
         capture_output=True,
     )
-    fresh = {e["msgid"] for e in parse_po(copy / "locale" / "ru" / "LC_MESSAGES" / "django.po")}
+    return {e["msgid"] for e in parse_po(copy / "locale" / "ru" / "LC_MESSAGES" / "django.po")}
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext's xgettext not installed")
+def test_every_marked_string_is_in_the_po(tmp_path):
+    """makemessages on a copy finds no msgid the committed .po lacks."""
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        # Other apps (ombudsman, survey ...) keep their own catalogues: only the site's root
+        # files and the explorer feed this one.
+        other_apps = [n for n in names if Path(folder) == WEB and (WEB / n / "apps.py").exists()]
+        return [n for n in names if n == "__pycache__" or (n in other_apps and n != "explorer")]
+
+    fresh = marked_msgids(WEB, tmp_path, ignore=ignore)
     missing = fresh - {e["msgid"] for e in ENTRIES}
     assert not missing, f"strings marked for translation but not in the .po: {sorted(missing)}"
 

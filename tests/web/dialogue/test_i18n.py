@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import gettext
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.web.test_i18n import marked_msgids, parse_po
 
 from migdex.web.ui_review import is_unreviewed
 
@@ -44,49 +40,27 @@ def test_unreviewed_translations_say_so(client, lang):
     assert ('data-translation-status="' in html) == is_unreviewed(lang)
 
 
-def _joined(block: str, key: str) -> str:
-    """The value of ``msgid``/``msgstr`` in a .po block, continuation lines joined."""
-    match = re.search(rf'^{key} ((?:".*"\n?)+)', block, re.M)
-    parts = re.findall(r'"(.*)"', match.group(1)) if match else []
-    return "".join(parts).replace('\\"', '"').replace("\\n", "\n")
-
-
-def _entries(po: str) -> list[tuple[str, list[str]]]:
-    """(msgid, msgstrs) for every entry after the header."""
-    found = []
-    for block in po.split("\n\n")[1:]:
-        keys = re.findall(r"^(msgstr(?:\[\d\])?) ", block, re.M)
-        found.append((_joined(block, "msgid"), [_joined(block, re.escape(k)) for k in keys]))
-    return found
-
-
 @pytest.mark.parametrize("lang", ["ru", "uz", "tg", "ky"])
 def test_catalogue_is_complete_and_compiled(lang):
     po = LOCALE / lang / "LC_MESSAGES" / "django.po"
-    entries = _entries(po.read_text(encoding="utf-8"))
+    entries = parse_po(po)
     assert len(entries) > 100
-    empty = [msgid for msgid, strs in entries if not all(strs)]
+    empty = [e["msgid"] for e in entries if not all(e["msgstr"].values())]
     assert empty == [], f"untranslated in {lang}: {empty}"
     assert "#, fuzzy" not in po.read_text(encoding="utf-8")
     with po.with_suffix(".mo").open("rb") as fh:
         compiled = gettext.GNUTranslations(fh)
-    stale = [m for m, strs in entries if compiled.gettext(m) != strs[0] and len(strs) == 1]
+    stale = [
+        e["msgid"]
+        for e in entries
+        if "msgid_plural" not in e and compiled.gettext(e["msgid"]) != e["msgstr"][0]
+    ]
     assert stale == [], f"{lang}: django.mo is older than django.po; run compilemessages"
 
 
 def test_every_marked_string_is_in_the_catalogues(tmp_path):
     """makemessages on a copy of the app finds no msgid the committed catalogues lack."""
-    app = LOCALE.parent
-    copy = tmp_path / "dialogue"
-    shutil.copytree(app, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "migdex.web.settings"}
-    subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "ru", "--no-location"],
-        cwd=copy,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    fresh = _entries((copy / "locale/ru/LC_MESSAGES/django.po").read_text(encoding="utf-8"))
-    missing = {m for m, strs in fresh if not all(strs)}
+    catalogue = parse_po(LOCALE / "ru" / "LC_MESSAGES" / "django.po")
+    translated = {e["msgid"] for e in catalogue if all(e["msgstr"].values())}
+    missing = marked_msgids(LOCALE.parent, tmp_path) - translated
     assert not missing, f"marked for translation but not in the catalogues: {sorted(missing)}"

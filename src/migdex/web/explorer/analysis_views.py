@@ -23,14 +23,22 @@ from migdex.web.explorer.views import _int, _page_context, chart_block, handles_
 # --- rank uncertainty ---------------------------------------------------------------------------
 
 
-def rank_labels() -> dict[str, str]:
-    """The rank chart's tooltip words (:data:`migdex.index.charts.RANK_LABELS`), translated."""
-    return {
-        "nominal": _("Nominal rank"),
-        "median": _("Median rank"),
-        "p05": _("Rank, 5th percentile"),
-        "p95": _("Rank, 95th percentile"),
-    }
+def rank_interval_spec(table: pd.DataFrame, *, x_title: str, y_title: str) -> dict:
+    """The rank-uncertainty chart with every title and tooltip word in the page's language."""
+    return charts.rank_uncertainty_chart(
+        table,
+        x_title=x_title,
+        y_title=y_title,
+        interval_title=_(
+            "Rank: nominal (dot), median (tick), 5th to 95th percentile of runs (bar)"
+        ),
+        labels={  # the tooltip words of migdex.index.charts.RANK_LABELS
+            "nominal": _("Nominal rank"),
+            "median": _("Median rank"),
+            "p05": _("Rank, 5th percentile"),
+            "p95": _("Rank, 95th percentile"),
+        },
+    )
 
 
 @handles_input_errors
@@ -41,15 +49,7 @@ def sensitivity(request: HttpRequest) -> HttpResponse:
     result = analysis.sensitivity(dataset, year)
     names = services.country_names()
     summary = result.summary.assign(label=[names.get(c, c) for c in result.summary["iso3"]])
-    spec = charts.rank_uncertainty_chart(
-        summary,
-        x_title=_("Rank (1 = highest)"),
-        y_title=_("Country"),
-        interval_title=_(
-            "Rank: nominal (dot), median (tick), 5th to 95th percentile of runs (bar)"
-        ),
-        labels=rank_labels(),
-    )
+    spec = rank_interval_spec(summary, x_title=_("Rank (1 = highest)"), y_title=_("Country"))
     rows = [
         [
             r.label,

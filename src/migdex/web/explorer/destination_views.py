@@ -17,7 +17,7 @@ from migdex.index import charts
 from migdex.index.framework import Framework, Indicator
 from migdex.web.explorer import analysis, services
 from migdex.web.explorer import destinations as dest
-from migdex.web.explorer.analysis_views import rank_labels
+from migdex.web.explorer.analysis_views import rank_interval_spec
 from migdex.web.explorer.models import Dataset
 from migdex.web.explorer.views import _int, _page_context, chart_block, handles_input_errors
 
@@ -78,14 +78,8 @@ def _areas_block(dataset: Dataset, fw: Framework, table: pd.DataFrame, year: int
 
 def _rank_block(dataset: Dataset, table: pd.DataFrame, year: int) -> dict:
     """Each destination's rank with its 5th–95th percentile interval over the runs."""
-    spec = charts.rank_uncertainty_chart(
-        table,
-        x_title=_("Rank (1 = most attractive)"),
-        y_title=_("Destination"),
-        interval_title=_(
-            "Rank: nominal (dot), median (tick), 5th to 95th percentile of runs (bar)"
-        ),
-        labels=rank_labels(),
+    spec = rank_interval_spec(
+        table, x_title=_("Rank (1 = most attractive)"), y_title=_("Destination")
     )
     rows = [
         [

@@ -83,7 +83,6 @@ def _terms_chart(data: MonitorData, query: str) -> dict:
         "csv_href": _csv_href("terms", query),
         "filename": _filename("terms", data),
         "numeric": [3],
-        "rough": False,
     }
 
 
@@ -128,7 +127,7 @@ def _portrayal_chart(data: MonitorData, query: str) -> dict:
         "csv_href": _csv_href("portrayal", query),
         "filename": _filename("portrayal", data),
         "numeric": [2, 3, 4, 5, 6],
-        "rough": True,
+        "note_template": "terminology/_rough_note.html",  # said under the chart's title
     }
 
 
