@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import importlib
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -31,6 +33,51 @@ def test_glossary_has_five_languages_sources_and_review_flags():
         assert entry.sources, entry.id
         assert all(isinstance(t.reviewed, bool) for t in entry.terms.values())
     assert not any(e.terms[c].reviewed for e in glossary.entries for c in ("uz", "tg", "ky"))
+
+
+def test_every_entry_is_explained_in_english_and_russian_and_falls_back_for_others():
+    for entry in load_glossary().entries:
+        assert set(entry.concepts) == {"en", "ru"}, entry.id
+        assert set(entry.notes) in (set(), {"en", "ru"}), entry.id
+        assert entry.explanation("en").text.startswith(entry.concept)
+        russian = entry.explanation("ru")
+        assert russian.translated and russian.lang == "ru"
+        assert re.search("[а-яё]", russian.text) and " the " not in russian.text
+        for code in ("uz", "tg", "ky"):
+            assert entry.explanation(code) == dataclasses.replace(russian, translated=False)
+
+
+def test_explanation_in_a_language_falls_back_in_order(tmp_path):
+    path = tmp_path / "g.yaml"
+    terms = "{preferred: [x], reviewed: false}"
+    path.write_text(
+        "version: t\nlanguages: [en, ru, uz]\nsources: {a: A}\nentries:\n"
+        f"  - {{id: one, concept: {{en: E, uz: U}}, note: {{en: N}}, sources: [a],"
+        f" terms: {{en: {terms}, ru: {terms}, uz: {terms}}}}}\n",
+        encoding="utf-8",
+    )
+    entry = load_glossary(path).entry("one")
+    assert entry.explanation("uz").text == "U" and entry.explanation("uz").translated
+    assert entry.explanation("ru").text == "E N" and entry.explanation("ru").lang == "en"
+    assert entry.note == "N"
+
+
+def test_explanations_without_english_or_in_unknown_languages_are_refused(tmp_path):
+    from migdex.media import MediaDataError
+
+    path = tmp_path / "g.yaml"
+    terms = "{preferred: [x], reviewed: false}"
+    path.write_text(
+        "version: t\nlanguages: [en, ru]\nsources: {a: A}\nentries:\n"
+        f"  - {{id: one, concept: {{ru: R, fr: F}}, note: {{en: N}}, sources: [a],"
+        f" terms: {{en: {terms}, ru: {terms}}}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(MediaDataError) as info:
+        load_glossary(path)
+    message = str(info.value)
+    assert "languages ['fr']" in message and "needs an English (en) explanation" in message
+    assert "note: ['en'] have no concept" in message
 
 
 def test_every_checker_rule_points_to_a_glossary_entry():
@@ -117,6 +164,9 @@ def test_cli_glossary(run_cli):
     result = run_cli("media", "glossary", "--lang", "tg", "--find", "irregular")
     assert result.exit_code == 0
     assert "муҳоҷири" in result.stdout and "source: IOM" in result.stdout
+    assert "[ru, not yet translated] Человек, который" in result.stdout  # no Tajik one yet
+    russian = run_cli("media", "glossary", "--lang", "ru", "--find", "irregular")
+    assert "Человек, который въехал" in russian.stdout and "[ru]" not in russian.stdout
     assert run_cli("media", "glossary", "--lang", "fr").exit_code == 2
 
 

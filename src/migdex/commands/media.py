@@ -109,7 +109,9 @@ def glossary(
                 )
     console.print(table)
     if len(entries) == 1:
-        console.print(entries[0].concept, highlight=False)
+        explanation = entries[0].explanation(lang or "en")
+        marker = "" if explanation.translated else f"[{explanation.lang}, not yet translated] "
+        console.print(marker + explanation.text, highlight=False, markup=False)
         for source in entries[0].sources:
             console.print(f"  source: {source}", highlight=False)
 

@@ -16,6 +16,16 @@ from migdex.media._data import raise_problems, read_yaml, require_keys
 GLOSSARY_FILE = "glossary-v1.yaml"
 GLOSSARY_LANGS = ("ru", "en", "uz", "tg", "ky")
 
+# Where an explanation is not yet written in a language, the next one a reader there most
+# likely reads: Russian is the common second language in Uzbekistan, Tajikistan and Kyrgyzstan.
+EXPLANATION_FALLBACK: dict[str, tuple[str, ...]] = {
+    "uz": ("ru", "en"),
+    "tg": ("ru", "en"),
+    "ky": ("ru", "en"),
+    "ru": ("en",),
+    "en": (),
+}
+
 
 @dataclass(frozen=True)
 class Term:
@@ -27,14 +37,43 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """An entry's explanation as shown in one language; ``lang`` says which it is really in."""
+
+    text: str
+    lang: str
+    translated: bool
+
+
+@dataclass(frozen=True)
 class Entry:
-    """One concept: its definition, its wording per language, and its sources (citations)."""
+    """One concept: its definition, its wording per language, and its sources (citations).
+
+    ``concepts`` and ``notes`` hold the explanation per language (English always);
+    ``concept`` and ``note`` are the English ones.
+    """
 
     id: str
-    concept: str
-    note: str
+    concepts: dict[str, str]
+    notes: dict[str, str]
     sources: tuple[str, ...]
     terms: dict[str, Term]
+
+    @property
+    def concept(self) -> str:
+        return self.concepts["en"]
+
+    @property
+    def note(self) -> str:
+        return self.notes.get("en", "")
+
+    def explanation(self, lang: str) -> Explanation:
+        """Concept and note in ``lang``, else in the first fallback language that has them."""
+        for code in (lang, *EXPLANATION_FALLBACK.get(lang, ("en",))):
+            if code in self.concepts:
+                text = " ".join(p for p in (self.concepts[code], self.notes.get(code, "")) if p)
+                return Explanation(text, code, code == lang)
+        raise KeyError(lang)  # unreachable: English is required on load
 
 
 @dataclass(frozen=True)
@@ -80,7 +119,8 @@ class Glossary:
                 "preferred": "; ".join(t.preferred),
                 "avoid": "; ".join(t.avoid),
                 "reviewed": t.reviewed,
-                "concept": e.concept,
+                "concept": e.explanation(code).text,
+                "concept_lang": e.explanation(code).lang,
                 "sources": " | ".join(e.sources),
             }
             for e in self.entries
@@ -88,7 +128,17 @@ class Glossary:
             if lang is None or code == lang
         ]
         return pd.DataFrame(
-            rows, columns=["id", "lang", "preferred", "avoid", "reviewed", "concept", "sources"]
+            rows,
+            columns=[
+                "id",
+                "lang",
+                "preferred",
+                "avoid",
+                "reviewed",
+                "concept",
+                "concept_lang",
+                "sources",
+            ],
         )
 
 
@@ -134,5 +184,27 @@ def _entry(
         elif term:
             problems.append(f"{where}.{code}: needs a preferred term and reviewed: true/false")
     sources = tuple(" ".join(str(citations.get(s, s)).split()) for s in item["sources"])
-    note = " ".join(str(item.get("note", "")).split())
-    return Entry(item["id"], " ".join(item["concept"].split()), note, sources, terms)
+    concepts = _by_language(item["concept"], f"{where}.concept", languages, problems)
+    notes = _by_language(item.get("note") or {}, f"{where}.note", languages, problems)
+    if concepts and "en" not in concepts:
+        problems.append(f"{where}.concept: needs an English (en) explanation")
+    if notes and "en" not in notes:
+        problems.append(f"{where}.note: needs an English (en) note")
+    if set(notes) - set(concepts):
+        problems.append(f"{where}.note: {sorted(set(notes) - set(concepts))} have no concept")
+    return Entry(item["id"], concepts, notes, sources, terms)
+
+
+def _by_language(
+    value: Any, where: str, languages: tuple[str, ...], problems: list[str]
+) -> dict[str, str]:
+    """A text given as a plain string (English) or as ``{lang: text}``; whitespace folded."""
+    if isinstance(value, str):
+        value = {"en": value}
+    if not isinstance(value, dict):
+        problems.append(f"{where}: a text or a mapping language → text")
+        return {}
+    unknown = sorted(str(k) for k in value if k not in languages)
+    if unknown:
+        problems.append(f"{where}: languages {unknown} are not in {list(languages)}")
+    return {k: " ".join(str(v).split()) for k, v in value.items() if k in languages and v}

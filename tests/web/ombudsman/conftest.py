@@ -92,12 +92,14 @@ def url(name: str, *args, lang: str = "en") -> str:
         return reverse(f"ombudsman:{name}", args=args)
 
 
-def verified_client(client, data=TOJIEV):
+def verified_client(client, data=TOJIEV, *, lang: str = "en"):
     """Run the look-up and verify with the code from the outbox; returns the client."""
+    import re
+
     from django.core import mail
 
-    client.post(url("lookup"), data)
-    code = mail.outbox[-1].body.split("code is ")[1][:6]
-    response = client.post(url("lookup_verify"), {"code": code})
+    client.post(url("lookup", lang=lang), data)
+    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body)[1]
+    response = client.post(url("lookup_verify", lang=lang), {"code": code})
     assert response.status_code == 302, response.content[:500]
     return client

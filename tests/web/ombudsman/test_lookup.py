@@ -161,3 +161,28 @@ def test_lookup_form_is_never_publicly_cached(register, settings):
     first = client.get(url("lookup"))
     assert "no-store" in first["Cache-Control"] and "private" in first["Cache-Control"]
     assert first.cookies  # a session: the shared page cache never keeps this page
+
+
+def test_russian_result_page_and_code_message_have_no_english(register):
+    """A migrant who reads Russian gets the code, the result and the appeal route in Russian."""
+    client = verified_client(Client(), lang="ru")
+    message = mail.outbox[-1]
+    assert "одноразовый код" in message.subject and "Ваш код" in message.body
+    page = client.get(url("lookup_result", lang="ru")).content.decode()
+    for russian in [
+        "На вас записано 3 запрета на въезд",
+        "Действует законное ограничение",
+        "Число лет: 5, считая от даты начала 2024-03-01",
+        "Обжаловать можно из-за рубежа",
+    ]:
+        assert russian in page, russian
+    for english in [
+        "recorded for you",
+        "A lawful restriction applies",
+        "years counted from",
+        "You can appeal from abroad",
+        "Deadline:",
+        "Name as written",
+        "How to appeal",
+    ]:
+        assert english not in page, english

@@ -35,7 +35,22 @@ def test_every_entry_in_the_page_language_with_sources(client, db, lang):
             assert escape(word) in section, (entry.id, word)
         assert all(escape(source) in section for source in entry.sources), entry.id
         assert ('data-badge="unreviewed"' in section) == (not term.reviewed)
-        assert ('data-untranslated="1"' in section) == (lang != "en")
+        explanation = entry.explanation(lang)
+        assert escape(explanation.text) in section, entry.id
+        assert f'lang="{explanation.lang}" data-field="concept"' in section
+        # English and Russian pages explain in their own language; uz/tg/ky borrow Russian
+        assert explanation.lang == ("ru" if lang in ("ru", "uz", "tg", "ky") else "en")
+        assert ('data-untranslated="1"' in section) == (lang not in ("en", "ru"))
+
+
+@pytest.mark.parametrize("lang", ["uz", "tg", "ky"])
+def test_borrowed_explanation_says_it_is_in_russian(client, db, lang):
+    html = client.get(url("glossary", lang=lang)).content.decode()
+    with translation.override(lang):
+        marker = translation.gettext("in Russian: not yet translated")
+    assert marker != "in Russian: not yet translated"
+    section = _sections(html)["irregular-migrant"]
+    assert f"[{marker}]" in section and "Неурегулирован статус" in section
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -53,6 +53,7 @@ def glossary(request: HttpRequest) -> HttpResponse:
             "entry": entry,
             "term": entry.terms[code],
             "english": entry.terms["en"] if code != "en" else None,
+            "explanation": entry.explanation(code),
         }
         for entry in entries
     ]
