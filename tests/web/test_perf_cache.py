@@ -156,3 +156,37 @@ def test_scores_api_clamps_huge_limits_and_offsets(client, demo, query, expected
     body = answer.json()
     assert body["count"] > 5
     assert len(body["items"]) == (body["count"] if expected_items is None else expected_items)
+
+
+@pytest.mark.parametrize("level, code", [("overall", "overall"), ("area", "health")])
+def test_api_comparisons_equal_the_library(client, demo, level, code):
+    """The API's means, ranks and changes come from the kept comparisons: same numbers."""
+    comparisons.clear()
+    dataset, frame, wanted = _setup()
+    one = frame[(frame["level"] == level) & (frame["code"] == code)]
+    query = {"dataset": dataset.slug, "level": level, "code": code}
+    means = client.get("/api/v1/comparisons/means", {**query, "year": 2019}).json()
+    direct = group_means(frame[frame["year"] == 2019], wanted)  # the country page's table
+    direct = direct[(direct["level"] == level) & (direct["code"] == code)]
+    assert [(m["group"], m["score"], m["n_countries"]) for m in means] == list(
+        zip(direct["group"], direct["score"], direct["n_countries"], strict=True)
+    )
+    series = client.get("/api/v1/comparisons/means", query).json()  # the chart's time series
+    direct = group_means(one, wanted)
+    assert [(m["group"], m["year"], m["score"]) for m in series] == list(
+        zip(direct["group"], direct["year"], direct["score"], strict=True)
+    )
+    ranks = client.get("/api/v1/comparisons/ranks", {**query, "year": 2019}).json()
+    direct = rank_countries(frame, year=2019, level=level, code=code)
+    assert [(r["iso3"], r["rank"], r["rank_label"]) for r in ranks] == list(
+        zip(direct["iso3"], direct["rank"], direct["rank_label"], strict=True)
+    )
+    first, last = DEMO_YEARS[0], DEMO_YEARS[-1]
+    moves = client.get(
+        "/api/v1/comparisons/changes", {**query, "from_year": first, "to_year": last}
+    ).json()
+    direct = changes(frame, year_from=first, year_to=last, level=level, code=code)
+    assert [(c["iso3"], c["change"], c["versus_average"]) for c in moves] == list(
+        zip(direct["iso3"], direct["change"], direct["versus_average"], strict=True)
+    )
+    assert len(moves) == len(DEMO_COUNTRIES)

@@ -14,8 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BaseModel
 
-from migdex.index.compare import changes, group_means, rank_countries
-from migdex.web.explorer import services
+from migdex.web.explorer import comparisons, services
 from migdex.web.explorer.models import ApproachResult, Country, Dataset, Framework, Score
 from migdex.web.explorer.services import NotFoundError, ParameterError
 
@@ -458,10 +457,11 @@ def _filtered_datasets(slug: str | None, series: str | None) -> list[Dataset]:
 # --- comparisons --------------------------------------------------------------------------------
 
 
-def _comparison_frame(dataset: Dataset, level: str, code: str) -> pd.DataFrame:
+def _comparison_frame(dataset: Dataset, code: str) -> pd.DataFrame:
+    """The dataset's score frame, once ``code`` is known to exist in it; the comparisons
+    below come from the per-version cache the pages use (:mod:`.comparisons`)."""
     _check_code(code, [dataset])
-    frame = services.scores_frame(dataset)
-    return frame[(frame["level"] == level) & (frame["code"] == code)]
+    return services.scores_frame(dataset)
 
 
 @router.get(
@@ -479,15 +479,20 @@ def comparison_means(
 ):
     """Mean of each group per year for one score, with the number of countries averaged."""
     ds = _dataset(dataset)
-    frame = _comparison_frame(ds, level, code)
-    if year is not None:
-        frame = frame[frame["year"] == services.resolve_year(ds, year)]
-    members = services.comparison_groups(services.scores_frame(ds))
+    frame = _comparison_frame(ds, code)
+    the_year = services.resolve_year(ds, year) if year is not None else None
+    members = services.comparison_groups(frame, ds)
     names = group or [services.ALL, "EU28"]
     for g in names:
         if g not in members:
             raise ParameterError("group", f"unknown value {g!r}; known: {', '.join(members)}")
-    means = group_means(frame, {g: members[g] for g in names})
+    wanted = {g: members[g] for g in names}
+    if the_year is None:  # the time series, as the country page's chart has it
+        means = comparisons.score_means(ds, frame, wanted, level=level, code=code)
+    else:  # one year, as the country page's table has it
+        means = comparisons.year_means(ds, frame, the_year, wanted)
+        if len(means):
+            means = means[(means["level"] == level) & (means["code"] == code)]
     return [
         {
             "dataset": ds.slug,
@@ -517,8 +522,9 @@ def comparison_ranks(
     """Countries ranked on one score in one year ("Nth of M", "from the bottom"), ties shared."""
     ds = _dataset(dataset)
     the_year = services.resolve_year(ds, year)
-    frame = _comparison_frame(ds, level, code)
-    ranks = rank_countries(frame, year=the_year, level=level, code=code)
+    frame = _comparison_frame(ds, code)
+    fw = services.framework_of(ds)
+    ranks = comparisons.ranks(ds, frame, fw, "en", year=the_year, level=level, code=code)
     return [
         {
             "dataset": ds.slug,
@@ -559,8 +565,10 @@ def comparison_changes(
             raise ParameterError(name, f"{ds.slug} has no scores for {y}")
     if from_year >= to_year:
         raise ParameterError("from_year", "must be earlier than to_year")
-    frame = _comparison_frame(ds, level, code)
-    ch = changes(frame, year_from=from_year, year_to=to_year, level=level, code=code)
+    frame = _comparison_frame(ds, code)
+    ch = comparisons.change_table(
+        ds, frame, year_from=from_year, year_to=to_year, level=level, code=code
+    )
     iso = _country(country)
     if iso is not None:
         ch = ch[ch["iso3"] == iso]

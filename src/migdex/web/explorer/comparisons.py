@@ -6,7 +6,8 @@ only on the stored scores, keyed like the score frames on the dataset's
 ``updated_at`` (an import bumps it), and on the group memberships, which are part
 of the key. Each function calls the same :mod:`migdex.index.compare` function on
 the same frame as before, so the numbers are identical (``tests/web/test_perf_cache.py``
-compares them). The frames returned are shared: callers filter them, never mutate.
+compares them). The API's ``/comparisons/*`` endpoints read the same kept results, so
+the API and the pages give the same numbers to the last bit. The frames returned are shared: callers filter them, never mutate.
 """
 
 from __future__ import annotations
@@ -150,11 +151,17 @@ def ranks(
 
 
 def change_table(
-    dataset: Dataset, frame: pd.DataFrame, *, year_from: int, year_to: int
+    dataset: Dataset,
+    frame: pd.DataFrame,
+    *,
+    year_from: int,
+    year_to: int,
+    level: str = "overall",
+    code: str = "overall",
 ) -> pd.DataFrame:
-    """:func:`changes` of the overall score between two years."""
+    """:func:`changes` of one score (the overall by default) between two years."""
     return _store.get(
         dataset,
-        ("changes", year_from, year_to),
-        lambda: changes(frame, year_from=year_from, year_to=year_to),
+        ("changes", year_from, year_to, level, code),
+        lambda: changes(frame, year_from=year_from, year_to=year_to, level=level, code=code),
     )
