@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -36,21 +37,33 @@ def test_every_entry_in_the_page_language_with_sources(client, db, lang):
         assert all(escape(source) in section for source in entry.sources), entry.id
         assert ('data-badge="unreviewed"' in section) == (not term.reviewed)
         explanation = entry.explanation(lang)
+        assert explanation.lang == lang  # every language has its own explanation
         assert escape(explanation.text) in section, entry.id
-        assert f'lang="{explanation.lang}" data-field="concept"' in section
-        # English and Russian pages explain in their own language; uz/tg/ky borrow Russian
-        assert explanation.lang == ("ru" if lang in ("ru", "uz", "tg", "ky") else "en")
-        assert ('data-untranslated="1"' in section) == (lang not in ("en", "ru"))
+        assert f'lang="{lang}" data-field="concept"' in section
+        assert 'data-untranslated="1"' not in section
 
 
 @pytest.mark.parametrize("lang", ["uz", "tg", "ky"])
-def test_borrowed_explanation_says_it_is_in_russian(client, db, lang):
+def test_a_missing_explanation_shows_the_russian_one_marked(client, db, lang, monkeypatch):
+    from migdex.web.terminology import views
+
+    book = load_glossary()
+    entries = tuple(
+        dataclasses.replace(e, concepts={k: v for k, v in e.concepts.items() if k != lang})
+        if e.id == "irregular-migrant"
+        else e
+        for e in book.entries
+    )
+    monkeypatch.setattr(views, "load_glossary", lambda: dataclasses.replace(book, entries=entries))
     html = client.get(url("glossary", lang=lang)).content.decode()
     with translation.override(lang):
         marker = translation.gettext("in Russian: not yet translated")
     assert marker != "in Russian: not yet translated"
-    section = _sections(html)["irregular-migrant"]
+    sections = _sections(html)
+    section = sections["irregular-migrant"]
     assert f"[{marker}]" in section and "Неурегулирован статус" in section
+    assert 'lang="ru" data-field="concept"' in section
+    assert 'data-untranslated="1"' not in sections["labour-migrant"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -7,7 +7,8 @@ only on the stored scores, keyed like the score frames on the dataset's
 of the key. Each function calls the same :mod:`migdex.index.compare` function on
 the same frame as before, so the numbers are identical (``tests/web/test_perf_cache.py``
 compares them). The API's ``/comparisons/*`` endpoints read the same kept results, so
-the API and the pages give the same numbers to the last bit. The frames returned are shared: callers filter them, never mutate.
+the API and the pages give the same numbers to the last bit. The frames returned are
+shared: callers filter them, never mutate.
 """
 
 from __future__ import annotations
