@@ -25,6 +25,16 @@ from migdex.media import CRIME_ORIGIN, check_text
         ),
         ("An Uzbekistan-born man was convicted of fraud.", "Uzbekistan-born"),
         ("An ethnic Uzbek was arrested.", "ethnic Uzbek"),
+        ("Мигрант из Узбекистана задержан за кражу.", "Мигрант из Узбекистана"),
+        ("Мужчина из Средней Азии подозревается в убийстве.", "Мужчина из Средней Азии"),
+        ("Полиция задержала иностранца из Киргизии.", "иностранца из Киргизии"),
+        ("Задержан молдаванин, подозреваемый в краже.", "молдаванин"),
+        ("Сириец обвиняется в мошенничестве.", "Сириец"),
+        ("Полиция задержала молдавских рабочих.", "молдавских рабочих"),
+        ("An Albanian man was charged with murder.", "Albanian man"),
+        ("Police arrested a 25-year-old man from Kyrgyzstan.", "man from Kyrgyzstan"),
+        ("A Romanian national was detained after the theft.", "Romanian national"),
+        ("Two Eastern European men were convicted.", "Eastern European men"),
     ],
 )
 def test_origin_in_a_crime_report_is_flagged(text, found):
@@ -45,6 +55,12 @@ def test_origin_in_a_crime_report_is_flagged(text, found):
         "A Kyrgyz chef opened a cafe in Moscow.",
         "He was born in Russia and arrested in 2020.",
         "Uzbek workers built the new bridge.",
+        "Мужчина из Самары задержан за кражу.",  # a home town in the host country
+        "Задержан иностранный гражданин.",  # names no origin
+        "Из Узбекистана привезли краденый телефон.",  # a place, no person
+        "A man from Manchester was arrested.",
+        "A British man was arrested in Moscow.",
+        "Police arrested a man from the UK.",
     ],
 )
 def test_origin_without_crime_or_host_country_is_not_flagged(text):

@@ -2,7 +2,9 @@
 
 Russian: "уроженец Таджикистана", "гражданин Узбекистана", "выходец из Средней Азии",
 ethnonyms ("таджик"), and ethnic adjectives before a person or "внешности/национальности".
-English: "a Kyrgyz national", "citizen of Uzbekistan", "Tajik-born", "ethnic Uzbek".
+Russian also: a person "из" a foreign country or region ("мигрант из Узбекистана").
+English: "a Kyrgyz national", "citizen of Uzbekistan", "Tajik-born", "ethnic Uzbek",
+"a man from Kyrgyzstan".
 Mentions of the host country ("гражданин России") are not origins here. The rule cannot
 tell a suspect from a victim; a finding is a question for the editor, not a verdict.
 """
@@ -68,23 +70,34 @@ def _origin_spans_ru(tokens: list[Token], rules: CrimeFrameRules) -> list[tuple[
             head = lemmas_of(tokens[i + 1].text, ("NOUN",))
             if head & (person_nouns | rules["appearance_nouns"]):
                 spans.append((token.start, tokens[i + 1].stop))
+        elif nouns & person_nouns and i + 1 < len(tokens) and tokens[i + 1].lower == "из":
+            stop = _place_after(tokens, i + 1, rules, foreign_only=True)
+            if stop is not None:
+                spans.append((token.start, tokens[stop].stop))
     return spans
 
 
-def _place_after(tokens: list[Token], k: int, rules: CrimeFrameRules) -> int | None:
-    """Index of the last token of a place name starting at ``k`` (after an optional "из")."""
+def _place_after(
+    tokens: list[Token], k: int, rules: CrimeFrameRules, *, foreign_only: bool = False
+) -> int | None:
+    """Index of the last token of a place name starting at ``k`` (after an optional "из").
+
+    With ``foreign_only``, one of its words must be a foreign country or region
+    (``foreign_places``): "мужчина из Самары" names a home town, not an origin.
+    """
     if k < len(tokens) and tokens[k].lower == "из":
         k += 1
-    last = None
+    last, foreign = None, False
     while k < len(tokens) and tokens[k].is_word and k - (last or k) <= 1:
         lemmas = {p.normal_form for p in parses(tokens[k].lower)}
         is_geo = any("Geox" in p.tag for p in parses(tokens[k].lower))
         if lemmas & rules["host_places"]:
             return None
-        if not (is_geo or lemmas & rules["extra_places"]):
+        foreign = foreign or bool(lemmas & rules["foreign_places"])
+        if not (is_geo or lemmas & rules["extra_places"] or lemmas & rules["foreign_places"]):
             break
         last, k = k, k + 1
-    return last
+    return None if foreign_only and not foreign else last
 
 
 def find_crime_origin_en(text: str) -> list[Hit]:
@@ -127,6 +140,7 @@ def _patterns_en() -> list[re.Pattern]:
         re.compile(rf"(?i:\b(?:{nationality})(?:-born)?\s+(?:{person})\b)"),
         re.compile(rf"\b(?:(?i:former )?(?i:national|citizen|native)s?) of (?:the )?{place}"),
         re.compile(rf"\bborn in {place}"),
+        re.compile(rf"(?i:\b(?:{person}) from (?:{alternatives(rules['countries'])})\b)"),
         re.compile(r"\b[A-Z][a-z]+-born\b"),
         re.compile(rf"\b(?i:ethnic) (?:(?i:{nationality})|{place})\b"),
         re.compile(

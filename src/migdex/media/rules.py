@@ -139,8 +139,9 @@ def load_crime_frame(lang: str) -> CrimeFrameRules:
             "ethnonyms",
             "ethnic_adjectives",
             "appearance_nouns",
+            "foreign_places",
         ],
-        "en": ["crime_words", "nationalities", "person_words", "host_places"],
+        "en": ["crime_words", "nationalities", "person_words", "host_places", "countries"],
     }[lang]
     section = require_keys(data.get(lang), ["suggest", "reason", *lists], lang, problems)
     raise_problems(label, problems)
