@@ -59,7 +59,16 @@ def load_small_demo() -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Create the test database as usual, then load the small demo once per session."""
+    """Create the test database as usual, then load the small demo once per session.
+
+    Connections are not kept between requests in tests (``CONN_MAX_AGE`` 0): the live
+    server's keep-alive threads would otherwise still hold connections to the test database
+    when PostgreSQL is asked to drop it ("is being accessed by other users").
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connections.settings[alias]["CONN_MAX_AGE"] = 0
     with django_db_blocker.unblock():
         load_small_demo()
 
