@@ -186,3 +186,9 @@ def test_russian_result_page_and_code_message_have_no_english(register):
         "How to appeal",
     ]:
         assert english not in page, english
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ky"])
+def test_the_app_root_leads_to_the_look_up(client, lang):
+    response = client.get(url("index", lang=lang))
+    assert response.status_code == 302 and response["Location"] == url("lookup", lang=lang)

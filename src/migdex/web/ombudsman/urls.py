@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from migdex.web.ombudsman import public, views
 
 app_name = "ombudsman"
 urlpatterns = [
+    # /ombudsman/ is where people land from a link or by typing: the public look-up
+    path("", RedirectView.as_view(pattern_name="ombudsman:lookup"), name="index"),
     path("lookup/", public.lookup_start, name="lookup"),
     path("lookup/verify/", public.lookup_verify, name="lookup_verify"),
     path("lookup/result/", public.lookup_result, name="lookup_result"),
