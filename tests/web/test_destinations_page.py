@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from django.db import models
 
 SLUG = "destination-example-uzb"
 
@@ -69,7 +70,11 @@ def test_stored_answers_rescore_to_the_stored_scores(destinations_demo):
 
     ds = destinations_demo
     answers = pd.DataFrame.from_records(
-        list(ds.answers.values("iso3", "year", "indicator", "option", "score", "is_not_applicable"))
+        list(
+            ds.answers.values(
+                "iso3", "year", "indicator", "option", "score", "raw_value", "is_not_applicable"
+            )
+        )
     )
     rescored = score_answers(answers, services.framework_of(ds), missing_rule="renormalise")
     got = rescored[rescored["level"] == "overall"].set_index(["iso3", "year"])["score"]
@@ -78,7 +83,37 @@ def test_stored_answers_rescore_to_the_stored_scores(destinations_demo):
     ).set_index(["iso3", "year"])["score"]
     np.testing.assert_allclose(got.loc[stored.index].to_numpy(), stored.to_numpy(), rtol=1e-12)
     wage = Answer.objects.get(dataset=ds, iso3="RUS", year=2015, indicator="wage_ratio")
-    assert wage.score == pytest.approx(4.3)  # the example file's raw value
+    assert wage.raw_value == pytest.approx(4.3)  # the example file's raw value
+    assert wage.score is None  # a number has no option score; its 0-100 score is a Score row
+    options = ds.answers.exclude(indicator__in=_numeric_codes(ds))
+    assert options.exists() and not options.exclude(raw_value=None).exists()
+
+
+def _numeric_codes(ds) -> list[str]:
+    from migdex.web.explorer import services
+
+    fw = services.framework_of(ds)
+    return [code for code, ind in fw.indicators.items() if ind.is_numeric]
+
+
+def test_migration_moves_raw_numbers_stored_in_score_to_raw_value(destinations_demo):
+    """Databases filled before ``Answer.raw_value`` kept a number in ``score``: 0003 moves it."""
+    import importlib
+
+    from django.apps import apps
+
+    from migdex.web.explorer.models import Answer
+
+    step = importlib.import_module("migdex.web.explorer.migrations.0003_answer_raw_value")
+    ds = destinations_demo
+    numeric = ds.answers.filter(indicator__in=_numeric_codes(ds))
+    before = dict(numeric.values_list("pk", "raw_value"))
+    options_before = dict(ds.answers.exclude(pk__in=before).values_list("pk", "score"))
+    numeric.update(score=models.F("raw_value"), raw_value=None)  # the old layout
+    step.move_raw_numbers(apps, None)
+    assert dict(numeric.values_list("pk", "raw_value")) == before
+    assert not Answer.objects.filter(pk__in=before).exclude(score=None).exists()
+    assert dict(ds.answers.exclude(pk__in=before).values_list("pk", "score")) == options_before
 
 
 def test_loader_refuses_unknown_destinations_and_stores_nothing(demo):

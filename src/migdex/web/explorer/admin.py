@@ -140,10 +140,10 @@ class DatasetAdmin(SimpleHistoryAdmin):
 
 @admin.register(Answer)
 class AnswerAdmin(admin.ModelAdmin):
-    list_display = ["dataset", "iso3", "year", "indicator", "option", "score"]
+    list_display = ["dataset", "iso3", "year", "indicator", "option", "score", "raw_value"]
     list_filter = ["dataset", "year"]
     search_fields = ["iso3", "indicator"]
-    readonly_fields = ["score", "is_not_applicable"]
+    readonly_fields = ["score", "raw_value", "is_not_applicable"]
 
 
 @admin.register(Score)

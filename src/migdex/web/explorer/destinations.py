@@ -8,16 +8,14 @@ normalisations are read from the dataset's framework file, so any framework with
 indicators (``destination-attractiveness`` is the bundled one) works the same way.
 
 Stored answers keep what was given: the option, or for a numeric indicator its raw number
-in ``Answer.score`` (the library's own convention for answers without ``raw_value``, see
-:func:`migdex.index.scoring.score_answers`), so the page shows raw values beside the
-normalised indicator scores and the stored answers re-score to the stored scores.
+in ``Answer.raw_value``, so the page shows raw values beside the normalised indicator scores
+and the stored answers re-score to the stored scores.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 
-import numpy as np
 import pandas as pd
 from django.db import transaction
 
@@ -113,11 +111,10 @@ def load_destination_answers(
     existing = Dataset.objects.filter(slug=slug).first()
     if existing is not None and existing.fingerprint == print_:
         return ImportReport(slug, f"{slug}: unchanged", is_unchanged=True)
-    stored = clean.assign(score=clean["score"].fillna(clean["raw_value"]))
     with transaction.atomic():
         dataset = store_run(
             run,
-            stored,
+            clean,
             slug=slug,
             title_en=title_en,
             title_ru=title_ru or title_en,
@@ -232,15 +229,13 @@ def indicator_values(dataset: Dataset, year: int) -> pd.DataFrame:
     given for a numeric indicator (NaN for option indicators), ``score`` the stored
     0–100 indicator score.
     """
-    fw = services.framework_of(dataset)
-    numeric = {code for code, ind in fw.indicators.items() if ind.is_numeric}
     answers = pd.DataFrame.from_records(
         list(
             Answer.objects.filter(dataset=dataset, year=year).values_list(
-                "iso3", "indicator", "option", "score"
+                "iso3", "indicator", "option", "raw_value"
             )
         ),
-        columns=["iso3", "indicator", "option", "answer"],
+        columns=["iso3", "indicator", "option", "raw_value"],
     )
     scores = pd.DataFrame.from_records(
         list(
@@ -251,8 +246,7 @@ def indicator_values(dataset: Dataset, year: int) -> pd.DataFrame:
         columns=["iso3", "indicator", "score"],
     )
     out = scores.merge(answers, on=["iso3", "indicator"], how="left")
-    answer = out["answer"].astype("float64")
-    out["raw_value"] = np.where(out["indicator"].isin(list(numeric)), answer, np.nan)
+    out["raw_value"] = out["raw_value"].astype("float64")
     out["option"] = out["option"].fillna("").astype(str)
     out["score"] = out["score"].astype("float64")
     return out[["iso3", "indicator", "option", "raw_value", "score"]]

@@ -245,8 +245,8 @@ def _bulk_answers(dataset: Dataset, answers: pd.DataFrame) -> None:
             "year": answers["year"].astype("int64"),
             "indicator": answers["indicator"].astype(str),
             "option": text("option"),
-            # A numeric indicator's answer is its raw number (kept where the input gave it).
-            "score": _given_numbers(answers),
+            "score": answers["score"].astype("float64"),
+            "raw_value": _numbers(answers, "raw_value"),
             "is_not_applicable": answers["is_not_applicable"].astype(bool),
             "justification": text("justification"),
             "source": text("source"),
@@ -255,12 +255,11 @@ def _bulk_answers(dataset: Dataset, answers: pd.DataFrame) -> None:
     _insert_frame(Answer, frame)
 
 
-def _given_numbers(answers: pd.DataFrame) -> pd.Series:
-    """The answer's number: an option's score, or a numeric indicator's raw value."""
-    score = answers["score"].astype("float64")
-    if "raw_value" in answers.columns:
-        score = score.fillna(answers["raw_value"].astype("float64"))
-    return score
+def _numbers(answers: pd.DataFrame, column: str) -> pd.Series:
+    """``answers[column]`` as floats, or all missing when the table has no such column."""
+    if column in answers.columns:
+        return answers[column].astype("float64")
+    return pd.Series(np.nan, index=answers.index, dtype="float64")
 
 
 def _insert_frame(model, frame: pd.DataFrame) -> None:

@@ -158,7 +158,16 @@ class Answer(models.Model):
     year = models.PositiveSmallIntegerField()
     indicator = models.CharField(max_length=40)
     option = models.CharField(max_length=20, blank=True)
-    score = models.FloatField(null=True)
+    score = models.FloatField(null=True)  # the option's score (0–100); empty for a number
+    raw_value = models.FloatField(
+        _("raw value"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A numeric indicator's number as given (its normalised 0–100 score is stored "
+            "with the scores)."
+        ),
+    )
     is_not_applicable = models.BooleanField(default=False)
     justification = models.TextField(blank=True)
     source = models.TextField(blank=True)

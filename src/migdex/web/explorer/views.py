@@ -248,6 +248,7 @@ class _AnswerRow(NamedTuple):
     indicator: str
     option: str
     score: float | None
+    raw_value: float | None
     is_not_applicable: bool
     justification: str
     source: str
@@ -259,7 +260,15 @@ def _answers_by_area(dataset: Dataset, iso3: str, year: int | None) -> list[dict
         return []
     fw = services.framework_of(dataset)
     lang = services.language()
-    fields = ["indicator", "option", "score", "is_not_applicable", "justification", "source"]
+    fields = [
+        "indicator",
+        "option",
+        "score",
+        "raw_value",
+        "is_not_applicable",
+        "justification",
+        "source",
+    ]
     rows = Answer.objects.filter(dataset=dataset, iso3=iso3, year=year).values_list(*fields)
     answers = {r[0]: _AnswerRow(*r) for r in rows}  # plain tuples: no model instances
     if not answers:
@@ -273,10 +282,10 @@ def _answers_by_area(dataset: Dataset, iso3: str, year: int | None) -> list[dict
         area = areas.setdefault(place.area, {"title": titles[place.area], "rows": []})
         option_label = ""
         if a is not None and not a.is_not_applicable and ind.is_numeric:
-            # The stored answer of a numeric indicator is its raw number: show it with its
-            # unit as the answer, and the normalised indicator score as the score.
+            # A numeric indicator's answer is its raw number: show it with its unit as the
+            # answer, and the normalised indicator score as the score.
             unit = fw.text(ind.unit, lang) if ind.unit else ""
-            option_label = f"{a.score:g} {unit}".strip() if a.score is not None else ""
+            option_label = f"{a.raw_value:g} {unit}".strip() if a.raw_value is not None else ""
             a = a._replace(score=normalised.get(ind.code))
         elif a is not None and not a.is_not_applicable:
             opt = next((o for o in ind.options if o.code == a.option), None)
