@@ -52,10 +52,12 @@ class MigrantCaseForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none())
-    file = forms.FileField(help_text=_("CSV (UTF-8) or XLSX"))
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
+    file = forms.FileField(label=_("File"), help_text=_("CSV (UTF-8) or XLSX"))
     mapping = forms.FileField(
-        required=False, help_text=_("Column mapping (YAML); empty: the agency's stored mapping")
+        label=_("Column mapping"),
+        required=False,
+        help_text=_("Column mapping (YAML); empty: the agency's stored mapping"),
     )
 
     def __init__(self, *args, agencies=None, **kwargs):
@@ -64,10 +66,10 @@ class ImportForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(choices=LinkConstraint.Kind.choices)
-    key_a = forms.CharField(max_length=140)
-    key_b = forms.CharField(max_length=140)
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Decision"), choices=LinkConstraint.Kind.choices)
+    key_a = forms.CharField(label=_("First record"), max_length=140)
+    key_b = forms.CharField(label=_("Second record"), max_length=140)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class StaffCaseForm(forms.ModelForm):
@@ -87,6 +89,20 @@ class StaffCaseForm(forms.ModelForm):
             "description",
             "confidential",
         ]
+        labels = {
+            "kind": _("Kind"),
+            "complaint_type": _("Complaint type"),
+            "applicant_name": _("Applicant"),
+            "on_behalf": _("on behalf"),
+            "representative": _("Representative"),
+            "contact": _("Contact"),
+            "language": _("Language"),
+            "country_of_origin": _("Country of origin (ISO3)"),
+            "children_involved": _("Children involved"),
+            "agency": _("Agency"),
+            "description": _("Description"),
+            "confidential": _("Confidential"),
+        }
 
 
 def staff_users():
@@ -94,7 +110,9 @@ def staff_users():
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=get_user_model().objects.none())
+    assignee = forms.ModelChoiceField(
+        label=_("Assigned to"), queryset=get_user_model().objects.none()
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,25 +120,29 @@ class AssignForm(forms.Form):
 
 
 class StageForm(forms.Form):
-    stage = forms.ChoiceField(choices=[c for c in Case.Stage.choices if c[0] != Case.Stage.CLOSED])
-    reason = forms.CharField(required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=[c for c in Case.Stage.choices if c[0] != Case.Stage.CLOSED]
+    )
+    reason = forms.CharField(label=_("Reason"), required=False)
 
 
 class HearingForm(forms.Form):
-    hearing_at = forms.DateTimeField(widget=DateTimeInput)
+    hearing_at = forms.DateTimeField(label=_("Hearing"), widget=DateTimeInput)
     hearing_link = forms.URLField(label=_("Remote hearing link"), assume_scheme="https")
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(choices=Case.Outcome.choices)
-    closure_reason = forms.ChoiceField(choices=Case.ClosureReason.choices)
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Case.Outcome.choices)
+    closure_reason = forms.ChoiceField(label=_("Closure code"), choices=Case.ClosureReason.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AttachForm(forms.Form):
-    file = forms.FileField()
-    description = forms.CharField(required=False, max_length=200)
+    file = forms.FileField(label=_("File"))
+    description = forms.CharField(label=_("Description"), required=False, max_length=200)
 
 
 class ConfidentialForm(forms.Form):
-    confidential = forms.BooleanField(required=False)
+    confidential = forms.BooleanField(label=_("Confidential"), required=False)

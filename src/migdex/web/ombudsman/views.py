@@ -12,15 +12,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from migdex.errors import InputError
 from migdex.web.ombudsman import forms
-from migdex.web.ombudsman.models import AuditEvent, Case, Person
+from migdex.web.ombudsman.models import AuditEvent, Ban, Case, Person
 from migdex.web.ombudsman.services import cases, stats
 from migdex.web.ombudsman.services.audit import log_access
-from migdex.web.ombudsman.services.conflicts import register_conflicts
+from migdex.web.ombudsman.services.conflicts import KIND_LABELS, register_conflicts
 from migdex.web.ombudsman.services.imports import (
     BanImportError,
     import_bans,
@@ -55,6 +56,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "agencies": visible_agencies(request.user),
         "agency": agency,
         "status": status,
+        "statuses": Ban.Status.choices,
         "is_staff_role": is_ombudsman_staff(request.user),
     }
     return render(request, "ombudsman/register.html", context)
@@ -161,7 +163,7 @@ def decide(request: HttpRequest) -> HttpResponse:
 def conflicts(request: HttpRequest) -> HttpResponse:
     found = register_conflicts(today=timezone.localdate())
     persons = {p.person_key: p for p in Person.objects.all()}
-    rows = [(c, persons.get(c.person_key)) for c in found]
+    rows = [(c, persons.get(c.person_key), KIND_LABELS.get(c.kind, c.kind)) for c in found]
     return render(request, "ombudsman/conflicts.html", {"rows": rows})
 
 
@@ -205,6 +207,14 @@ ACTIONS = {
     "attach": forms.AttachForm,
     "confidential": forms.ConfidentialForm,
 }
+ACTION_LABELS = {
+    "assign": gettext_lazy("Assign"),
+    "stage": gettext_lazy("Move to a stage"),
+    "hearing": gettext_lazy("Schedule a hearing"),
+    "close": gettext_lazy("Close the case"),
+    "attach": gettext_lazy("Attach a file"),
+    "confidential": gettext_lazy("Confidentiality"),
+}
 
 
 def _apply(case: Case, action: str, data: dict, user) -> None:
@@ -245,7 +255,10 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 messages.error(request, str(exc))
             return redirect("ombudsman:case", reference=case.reference)
     action_forms = {
-        name: (bound if bound is not None and request.POST.get("action") == name else form_class())
+        name: (
+            ACTION_LABELS[name],
+            bound if bound is not None and request.POST.get("action") == name else form_class(),
+        )
         for name, form_class in ACTIONS.items()
     }
     context = {
@@ -273,16 +286,16 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
     year = _year(request)
     tables = stats.yearly_statistics(stats.cases_frame(), year)
-    data = tables["cases_by_kind_and_stage"]
+    shown = {name: stats.shown_table(name, t) for name, t in tables.items()}
+    data = shown["cases_by_kind_and_stage"]
     chart = chart_block(
         "cases-by-stage",
         _("Cases by kind and stage, %(year)s") % {"year": year},
         stats.stage_outcome_chart(tables, title=""),
-        list(data.columns),
-        data.values.tolist(),
+        data["columns"],
+        data["rows"],
         filename=f"ombudsman-cases-{year}.csv",
     )
-    shown = {name: (list(t.columns), t.values.tolist()) for name, t in tables.items()}
     return render(
         request, "ombudsman/statistics.html", {"year": year, "tables": shown, "chart": chart}
     )

@@ -1,4 +1,8 @@
-"""Conflicts between agencies' lists that staff must look at (pure pandas + one ORM adapter)."""
+"""Conflicts between agencies' lists that staff must look at (pure pandas + one ORM adapter).
+
+Each conflict's message is written in the active language (staff read it on the conflicts
+page); its ``kind`` is a stable code, with a translated label in :data:`KIND_LABELS`.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 END_DATES_DIFFER = "end_dates_differ"
 LIFTED_ELSEWHERE = "lifted_elsewhere"
 EXPIRED_ACTIVE = "expired_active"
 REVIEW_BAND = "review_band"
 KINDS = (END_DATES_DIFFER, LIFTED_ELSEWHERE, EXPIRED_ACTIVE, REVIEW_BAND)
+KIND_LABELS = {
+    END_DATES_DIFFER: gettext_lazy("end dates differ"),
+    LIFTED_ELSEWHERE: gettext_lazy("lifted in one list, active in another"),
+    EXPIRED_ACTIVE: gettext_lazy("past its end date, still active"),
+    REVIEW_BAND: gettext_lazy("possible same person"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +62,7 @@ def detect_conflicts(bans: pd.DataFrame, *, today: dt.date) -> list[Conflict]:
                     END_DATES_DIFFER,
                     person_key,
                     tuple(ends["record_key"]),
-                    f"end dates differ ({dates})",
+                    _("end dates differ (%(dates)s)") % {"dates": dates},
                 )
             )
         lifted = group[group["status"] == "lifted"]
@@ -61,7 +73,11 @@ def detect_conflicts(bans: pd.DataFrame, *, today: dt.date) -> list[Conflict]:
                     LIFTED_ELSEWHERE,
                     person_key,
                     tuple(lifted["record_key"]) + tuple(still["record_key"]),
-                    f"lifted by {', '.join(sorted(set(lifted['agency'])))} but still active in {', '.join(sorted(set(still['agency'])))}",  # noqa: E501
+                    _("lifted by %(lifted)s but still active in %(active)s")
+                    % {
+                        "lifted": ", ".join(sorted(set(lifted["agency"]))),
+                        "active": ", ".join(sorted(set(still["agency"]))),
+                    },
                 )
             )
         expired = active[active["end_date"].notna() & (active["end_date"] < today)]
@@ -71,7 +87,7 @@ def detect_conflicts(bans: pd.DataFrame, *, today: dt.date) -> list[Conflict]:
                     EXPIRED_ACTIVE,
                     person_key,
                     (row.record_key,),
-                    f"ended on {row.end_date} but still active",
+                    _("ended on %(date)s but still active") % {"date": row.end_date},
                 )
             )
         for row in group[group["review_with"] != ""].itertuples():
@@ -83,7 +99,8 @@ def detect_conflicts(bans: pd.DataFrame, *, today: dt.date) -> list[Conflict]:
                         REVIEW_BAND,
                         person_key,
                         (row.record_key, row.review_with),
-                        f"may be the same person as {row.review_with}: review",
+                        _("may be the same person as %(record)s: review")
+                        % {"record": row.review_with},
                     )
                 )
     return found

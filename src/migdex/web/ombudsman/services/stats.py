@@ -115,6 +115,73 @@ def _counts(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return counts.sort_values([column], ignore_index=True)
 
 
+def shown_table(name: str, table: pd.DataFrame) -> dict:
+    """A table as the statistics page shows it: title, headers and category values in the
+    active language (the exports keep the codes, see :func:`to_csv`)."""
+    from django.utils.translation import gettext as _
+
+    from migdex.web.ombudsman.models import Case
+
+    titles = {
+        "headline": _("Headline figures"),
+        "time_to_close": _("Days from opening to closing, by kind of case"),
+        "complaints_by_complaint_type": _("Complaints by type"),
+        "complaints_by_stage": _("Complaints by stage"),
+        "complaints_by_outcome": _("Complaints by outcome"),
+        "complaints_by_agency": _("Complaints by agency"),
+        "complaints_by_country_of_origin": _("Complaints by country of origin"),
+        "complaints_by_children_involved": _("Complaints by whether children are involved"),
+        "cases_by_kind_and_stage": _("Cases by kind and stage"),
+    }
+    headers = {
+        "measure": _("measure"),
+        "value": _("value"),
+        "kind": _("kind"),
+        "count": _("closed cases"),
+        "mean": _("mean days"),
+        "median": _("median days"),
+        "complaints": _("complaints"),
+        "cases": _("cases"),
+        "complaint_type": _("complaint type"),
+        "stage": _("stage"),
+        "outcome": _("outcome"),
+        "agency": _("agency"),
+        "country_of_origin": _("country of origin"),
+        "children_involved": _("children involved"),
+    }
+    words = {
+        "access requests": _("access requests"),
+        "access requests granted": _("access requests granted"),
+        "correction or erasure requests": _("correction or erasure requests"),
+        "correction or erasure requests that succeeded": _(
+            "correction or erasure requests that succeeded"
+        ),
+        "appeals": _("appeals"),
+        "appeals the applicant won": _("appeals the applicant won"),
+        "complaints": _("complaints"),
+        "cases with children involved": _("cases with children involved"),
+        "open": _("open"),
+        "unknown": _("unknown"),
+        "unspecified": _("unspecified"),
+        "True": _("yes"),
+        "False": _("no"),
+        **{
+            str(v): str(label)
+            for choices in (Case.Kind, Case.Stage, Case.Outcome)
+            for v, label in choices.choices
+        },
+    }
+    rows = [
+        [words.get(str(c), c) if isinstance(c, str | bool) else c for c in row]
+        for row in table.values.tolist()
+    ]
+    return {
+        "title": titles.get(name, name),
+        "columns": [headers.get(c, c) for c in table.columns],
+        "rows": rows,
+    }
+
+
 def to_csv(tables: dict[str, pd.DataFrame]) -> str:
     """All tables in one long CSV: ``table,category,measure,value``."""
     rows = []
@@ -139,18 +206,25 @@ def to_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
 
 
 def stage_outcome_chart(tables: dict[str, pd.DataFrame], *, title: str) -> dict:
-    """A Vega-Lite bar chart (altair) of cases by kind and stage."""
+    """A Vega-Lite bar chart (altair) of cases by kind and stage, labelled in the active
+    language (the same words as :func:`shown_table`)."""
     import altair as alt
 
-    data = tables["cases_by_kind_and_stage"]
+    shown = shown_table("cases_by_kind_and_stage", tables["cases_by_kind_and_stage"])
+    data = pd.DataFrame(shown["rows"], columns=["kind", "stage", "cases"])
+    kind, stage, cases = shown["columns"]
     chart = (
         alt.Chart(data, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("cases:Q", title="cases"),
+            x=alt.X("cases:Q", title=cases),
             y=alt.Y("kind:N", title=None),
-            color=alt.Color("stage:N", title="stage"),
-            tooltip=["kind", "stage", "cases"],
+            color=alt.Color("stage:N", title=stage),
+            tooltip=[
+                alt.Tooltip("kind:N", title=kind),
+                alt.Tooltip("stage:N", title=stage),
+                alt.Tooltip("cases:Q", title=cases),
+            ],
         )
         .properties(width="container", height=180)
     )
