@@ -43,9 +43,7 @@ demo: $(STAMP) ## Install, migrate, load the published figures and the synthetic
 DJANGO_TESTS ?= tests/web
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-test: sysdeps $(STAMP) ## Run the whole test suite (lint included) on SQLite, then the web tests on PostgreSQL if it answers
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+test: sysdeps lint ## Run the whole test suite (lint included) on SQLite, then the web tests on PostgreSQL if it answers
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2).close()" 2>/dev/null; then \
 	  echo "PostgreSQL answers on 127.0.0.1:5432: running $(DJANGO_TESTS) on it"; \
@@ -59,9 +57,10 @@ test: sysdeps $(STAMP) ## Run the whole test suite (lint included) on SQLite, th
 test-postgres: sysdeps $(STAMP) ## Run the web tests against PostgreSQL (DATABASE_URL, default 127.0.0.1:5432/test)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m pytest -n 2 --dist loadgroup $(DJANGO_TESTS)
 
-lint: $(STAMP) ## ruff check and format check
+lint: $(STAMP) ## ruff check and format check, mypy on the libraries
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 format: $(STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff format src tests bench

@@ -274,8 +274,7 @@ def rank_uncertainty_chart(
     chart = alt.layer(interval, median, point).properties(
         width=WIDTH, height=max(120, 14 * len(data))
     )
-    chart = _titled(chart, title or interval_title, note)
-    return _spec(chart, validate=validate)
+    return _spec(_titled(chart, title or interval_title, note), validate=validate)
 
 
 def scatter_fit_chart(

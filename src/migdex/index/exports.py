@@ -129,10 +129,13 @@ def _write_xlsx(frame, path: Path, metadata: ExportMetadata, labels) -> None:
         about.to_excel(xl, sheet_name="about", index=False)
 
 
-def coded(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict[int, str]]]:
-    """Replace categorical text columns by 1-based integer codes; return their value labels."""
+def coded(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict[int | float, str]]]:
+    """Replace categorical text columns by 1-based integer codes; return their value labels.
+
+    The labels' type is pyreadstat's ``variable_value_labels`` (a dict, so invariant).
+    """
     out = frame.copy()
-    value_labels: dict[str, dict[int, str]] = {}
+    value_labels: dict[str, dict[int | float, str]] = {}
     for col in CATEGORICAL:
         if col in out.columns and not pd.api.types.is_numeric_dtype(out[col]):
             cats = sorted(out[col].dropna().astype(str).unique())
@@ -148,7 +151,8 @@ def coded(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, dict[int, str]]]
     return out, value_labels
 
 
-def _stats_labels(frame, labels) -> dict[str, str]:
+def _stats_labels(frame, labels) -> dict[str, str | None]:
+    """Column labels typed as pyreadstat's ``column_labels`` (a dict, so invariant)."""
     return {c: labels.get(c, c)[:80] for c in frame.columns}
 
 

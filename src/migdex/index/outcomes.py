@@ -24,12 +24,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from migdex.errors import InputError
 from migdex.io import read_table, require_columns
+
+if TYPE_CHECKING:  # mediation imports this module
+    from migdex.index.mediation import MediationResult
 
 COLUMNS = ["iso3", "year", "variable", "value", "source"]
 MAX_REPORTED = 20
@@ -307,7 +311,7 @@ class OutcomeAnalysis:
     merged: pd.DataFrame
     fits: list[ModelFit]
     line: pd.DataFrame
-    mediation: object | None  # migdex.index.mediation.MediationResult
+    mediation: MediationResult | None
 
     @property
     def coefficients(self) -> pd.DataFrame:

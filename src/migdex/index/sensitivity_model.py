@@ -170,6 +170,7 @@ class RankModel:
     def nominal_groups(self) -> list[str]:
         _, approach = self._chunk(nominal_assumptions(self))
         labels = self.group_labels()
+        assert approach is not None  # callers ask for groups only when has_approaches
         return [labels[k] for k in self._group_index(approach)[0]]
 
     def evaluate(

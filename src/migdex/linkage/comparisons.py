@@ -8,12 +8,16 @@ names it in explanations and in stored parameters.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import splink.comparison_level_library as cll
 from splink.comparison_library import CustomComparison
 
 from migdex.linkage.settings import LinkageSettings
+
+if TYPE_CHECKING:  # Splink exports the levels and comparisons, not their base classes
+    from splink.internals.comparison_creator import ComparisonCreator
+    from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
 __all__ = ["LEVEL_BUILDERS", "UNSEEN_M_PROBABILITY", "build_comparisons"]
 
@@ -25,17 +29,17 @@ UNSEEN_M_PROBABILITY = 0.01
 Parameters = Mapping[str, Mapping[str, tuple[float, float]]]
 
 
-def _null(column: str) -> cll.ComparisonLevelCreator:
+def _null(column: str) -> ComparisonLevelCreator:
     return cll.NullLevel(column).configure(label_for_charts="missing on one side")
 
 
-def _else(*, m_probability: float | None = None) -> cll.ComparisonLevelCreator:
+def _else(*, m_probability: float | None = None) -> ComparisonLevelCreator:
     """The last level; ``m_probability`` is kept when training never sees a match in it."""
     level = cll.ElseLevel().configure(label_for_charts="different")
     return level.configure(m_probability=m_probability) if m_probability else level
 
 
-def _tf(level: cll.ComparisonLevelCreator, column: str, *, enabled: bool) -> Any:
+def _tf(level: ComparisonLevelCreator, column: str, *, enabled: bool) -> Any:
     return (
         level.configure(tf_adjustment_column=column, tf_adjustment_weight=1.0) if enabled else level
     )
@@ -43,7 +47,7 @@ def _tf(level: cll.ComparisonLevelCreator, column: str, *, enabled: bool) -> Any
 
 def name_variants_levels(
     column: str, *, jaro_winkler: float = 0.9, term_frequency: bool = False, swap_with: str = ""
-) -> list[cll.ComparisonLevelCreator]:
+) -> list[ComparisonLevelCreator]:
     """Names through their variant sets, then their skeletons, then a swapped order."""
     skel, variants = f"{column}_skel", f"{column}_variants"
     levels = [
@@ -72,7 +76,7 @@ def name_variants_levels(
 
 def plain_name_levels(
     column: str, *, jaro_winkler: float = 0.9, term_frequency: bool = False
-) -> list[cll.ComparisonLevelCreator]:
+) -> list[ComparisonLevelCreator]:
     """Names as written (one romanisation): exact, then Jaro-Winkler. The baseline's comparison."""
     plain = f"{column}_plain"
     levels = [
@@ -91,7 +95,7 @@ def plain_name_levels(
     return levels
 
 
-def birth_date_levels(column: str = "birth_date") -> list[cll.ComparisonLevelCreator]:
+def birth_date_levels(column: str = "birth_date") -> list[ComparisonLevelCreator]:
     """Exact date, day and month swapped, one of day/month/year mistyped, else different."""
     parts = ("birth_year", "birth_month", "birth_day")
     swapped = (
@@ -111,7 +115,7 @@ def birth_date_levels(column: str = "birth_date") -> list[cll.ComparisonLevelCre
     return levels
 
 
-def document_levels(column: str = "document_number") -> list[cll.ComparisonLevelCreator]:
+def document_levels(column: str = "document_number") -> list[ComparisonLevelCreator]:
     """Same document number, one character off, else different (a new passport is common)."""
     levels = [
         _null(column),
@@ -124,7 +128,7 @@ def document_levels(column: str = "document_number") -> list[cll.ComparisonLevel
     return levels
 
 
-def exact_levels(column: str, *, term_frequency: bool = False) -> list[cll.ComparisonLevelCreator]:
+def exact_levels(column: str, *, term_frequency: bool = False) -> list[ComparisonLevelCreator]:
     """Same value or not."""
     levels = [
         _null(column),
@@ -136,7 +140,7 @@ def exact_levels(column: str, *, term_frequency: bool = False) -> list[cll.Compa
     return levels
 
 
-LEVEL_BUILDERS: dict[str, Callable[..., list[cll.ComparisonLevelCreator]]] = {
+LEVEL_BUILDERS: dict[str, Callable[..., list[ComparisonLevelCreator]]] = {
     "name_variants": name_variants_levels,
     "plain_name": plain_name_levels,
     "birth_date": birth_date_levels,
@@ -147,17 +151,23 @@ LEVEL_BUILDERS: dict[str, Callable[..., list[cll.ComparisonLevelCreator]]] = {
 
 def build_comparisons(
     settings: LinkageSettings, *, parameters: Parameters | None = None
-) -> list[CustomComparison]:
-    """The comparisons of a settings file, with known m and u filled in from ``parameters``."""
-    comparisons = []
+) -> list[ComparisonCreator | dict[str, Any]]:
+    """The comparisons of a settings file, with known m and u filled in from ``parameters``.
+
+    The list has the element type of Splink's ``SettingsCreator(comparisons=...)`` (invariant).
+    """
+    comparisons: list[ComparisonCreator | dict[str, Any]] = []
     for spec in settings.comparisons:
         column = spec["column"]
         options = {k: v for k, v in spec.items() if k not in ("column", "method")}
         levels = LEVEL_BUILDERS[spec["method"]](column, **options)
         known = (parameters or {}).get(column, {})
         for level in levels:
-            if (label := getattr(level, "label_for_charts", None)) in known:
+            label = getattr(level, "label_for_charts", None)
+            if label is not None and label in known:  # narrows the type: None is never a key
                 m, u = known[label]
                 level.configure(m_probability=m, u_probability=u)
-        comparisons.append(CustomComparison(levels, output_column_name=column))
+        # Splink types the levels as a list though it only reads them: a list of creators fits.
+        creators = cast("list[ComparisonLevelCreator | dict[str, Any]]", levels)
+        comparisons.append(CustomComparison(creators, output_column_name=column))
     return comparisons

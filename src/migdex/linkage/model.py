@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from splink import Linker, SettingsCreator, block_on
@@ -21,6 +21,9 @@ from splink import Linker, SettingsCreator, block_on
 from migdex.linkage.backends import Backend
 from migdex.linkage.comparisons import Parameters, build_comparisons
 from migdex.linkage.settings import LinkageSettings
+
+if TYPE_CHECKING:  # Splink exports block_on, not the type of what it returns
+    from splink.internals.blocking_rule_creator import BlockingRuleCreator
 
 __all__ = ["TrainedModel", "parameters_from_model", "score_pairs", "splink_settings", "train_model"]
 
@@ -148,7 +151,8 @@ def _train(
 
 
 def _estimate_prior(linker: Linker, settings: LinkageSettings) -> None:
-    rules = [block_on(*rule) for rule in settings.prior_rules]
+    # Splink's parameter type (a list, so invariant), though every rule here is a creator
+    rules: list[str | BlockingRuleCreator] = [block_on(*rule) for rule in settings.prior_rules]
     # a register with (almost) every pair matching raises: keep the stored or default prior
     with contextlib.suppress(ValueError):
         linker.training.estimate_probability_two_random_records_match(

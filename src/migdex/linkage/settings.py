@@ -179,13 +179,15 @@ def _existing_file(value: object, problems: list[str]) -> str | None:
 
 
 def _rules(value: object, where: str, problems: list[str]) -> tuple[tuple[str, ...], ...]:
-    is_list_of_lists = isinstance(value, list) and all(
-        isinstance(rule, list) and rule and all(isinstance(c, str) for c in rule) for rule in value
-    )
-    if not is_list_of_lists or not value:
+    if not isinstance(value, list) or not value or not all(_is_rule(rule) for rule in value):
         problems.append(f"{where} must be a non-empty list of column lists, got {value!r}")
         return ()
-    return tuple(tuple(rule) for rule in value)  # type: ignore[union-attr]
+    return tuple(tuple(rule) for rule in value)
+
+
+def _is_rule(rule: object) -> bool:
+    """A blocking rule: a non-empty list of column names."""
+    return isinstance(rule, list) and bool(rule) and all(isinstance(c, str) for c in rule)
 
 
 def _comparisons(value: object, problems: list[str]) -> tuple[Mapping[str, Any], ...]:

@@ -36,7 +36,7 @@ def find_crime_origin_ru(text: str) -> list[Hit]:
     rules = load_crime_frame("ru")
     if not has_any_form(text, _crime_forms()):
         return []
-    hits = []
+    hits: list[Hit] = []
     for sentence in razdel.sentenize(text):
         tokens = [
             t._replace(start=t.start + sentence.start, stop=t.stop + sentence.start)
@@ -113,7 +113,7 @@ def find_crime_origin_en(text: str) -> list[Hit]:
     crime, *patterns = _patterns_en()
     if not crime.search(text):
         return []
-    hits = []
+    hits: list[Hit] = []
     for sentence in _SENTENCE_EN.finditer(text):
         if not crime.search(sentence.group()):
             continue

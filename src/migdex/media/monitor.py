@@ -46,7 +46,8 @@ def read_articles(paths: Sequence[str | os.PathLike[str]]) -> pd.DataFrame:
     Tables may also have ``url`` and ``language`` columns (empty when absent). Unusable rows
     raise one :class:`ArticleRowsError` that lists them all; nothing is returned then.
     """
-    frames, problems = [], []
+    frames: list[pd.DataFrame] = []
+    problems: list[str] = []
     for path in map(Path, paths):
         reader = _read_table if path.suffix.lower() in TABLE_SUFFIXES else _read_feed
         frame = reader(path, problems)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypedDict
 
 import numpy as np
 import pyarrow as pa
@@ -38,6 +39,14 @@ class Kernel:
     long_term: np.ndarray
     counts: dict[str, int]
     gap_person_rows: np.ndarray
+
+
+class _RunOptions(TypedDict):
+    """:func:`classify_sorted`'s keyword arguments, the same for every run of persons."""
+
+    settings: RuleSettings
+    obs_start_day: int
+    obs_end_day: int
 
 
 def boundaries(person_id: pa.Array) -> np.ndarray:
@@ -251,7 +260,11 @@ def classify_sorted_parallel(
     more system time than the arithmetic itself at 10^7 crossings.
     """
     n = len(day)
-    options = {"settings": settings, "obs_start_day": obs_start_day, "obs_end_day": obs_end_day}
+    options: _RunOptions = {
+        "settings": settings,
+        "obs_start_day": obs_start_day,
+        "obs_end_day": obs_end_day,
+    }
     if n < min_rows:
         return classify_sorted(new_person, day, is_arr, initial, is_given, **options)
     starts = np.flatnonzero(new_person)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -35,8 +35,8 @@ from migdex.mobility.inputs import (
 )
 from migdex.mobility.rule import RuleSettings
 
-Source = str | os.PathLike[str] | pd.DataFrame
-Progress = Callable[[str, int, int], None]
+Source: TypeAlias = str | os.PathLike[str] | pd.DataFrame
+Progress: TypeAlias = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)

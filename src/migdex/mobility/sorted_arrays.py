@@ -65,6 +65,8 @@ def sorted_crossings(table: pa.Table) -> SortedCrossings:
     persons = pc.filter(ids, pa.array(new_person)).combine_chunks()
     day, is_arr = _numpy(table, "day"), _numpy(table, "is_arr")
     seq = _combined(table, "seq")
+    given: np.ndarray | None
+    is_given: np.ndarray | None
     if "given" in table.column_names:
         given, is_given = _numpy(table, "given", fill=NULL), _numpy(table, "is_given")
     else:
@@ -73,9 +75,9 @@ def sorted_crossings(table: pa.Table) -> SortedCrossings:
     if not first.all():  # exact duplicates sit next to each other
         seq = seq.filter(pa.array(first))
         new_person, day, is_arr = new_person[first], day[first], is_arr[first]
-        if given is not None:
+        if given is not None and is_given is not None:  # both given, or neither
             given, is_given = given[first], is_given[first]
-    if given is None:
+    if given is None or is_given is None:
         given = is_given = np.zeros(len(day), dtype=np.int8)
     return SortedCrossings(persons, new_person, day, seq, is_arr, given, is_given)
 
