@@ -72,18 +72,21 @@ def test_parquet_in_and_out(run_cli, tmp_path):
     [
         (
             "p,2022-01-01,arival,1\n",
-            'c.csv row 1: direction = "arival"; expected arrival or departure',
+            'c.csv row 1 (line 2): direction = "arival"; expected arrival or departure',
         ),
         (
             "p,2022-01-01,arrival,1\np,2022-02-30,departure,2\n",
-            'c.csv row 2: date = "2022-02-30"; expected a date before --obs-end 2024-12-31'
+            'c.csv row 2 (line 3): date = "2022-02-30"; expected a date before --obs-end 2024-12-31'
             " (YYYY-MM-DD)",
         ),
-        ("p,2022-01-01,arrival,x\n", 'c.csv row 1: seq = "x"; expected an integer'),
-        (",2022-01-01,arrival,1\n", 'c.csv row 1: person_id = ""; expected a non-empty person id'),
+        ("p,2022-01-01,arrival,x\n", 'c.csv row 1 (line 2): seq = "x"; expected an integer'),
+        (
+            ",2022-01-01,arrival,1\n",
+            'c.csv row 1 (line 2): person_id = ""; expected a non-empty person id',
+        ),
         (
             "p,2025-01-01,arrival,1\n",
-            'c.csv row 1: date = "2025-01-01"; expected a date before --obs-end 2024-12-31'
+            'c.csv row 1 (line 2): date = "2025-01-01"; expected a date before --obs-end 2024-12-31'
             " (YYYY-MM-DD)",
         ),
     ],
@@ -101,7 +104,10 @@ def test_many_bad_rows_report_the_first_few_and_the_count(run_cli, tmp_path):
     result = classify(run_cli, write(tmp_path / "c.csv", HEADER + body), tmp_path / "o.csv")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == 'Error: c.csv row 1: direction = "sideways"; expected arrival or departure'
+    assert (
+        lines[0]
+        == 'Error: c.csv row 1 (line 2): direction = "sideways"; expected arrival or departure'
+    )
     assert lines[-1] == "... and 15 more problem(s); 20 in all"
     assert not (tmp_path / "o.csv").exists()
 
@@ -123,8 +129,8 @@ def test_bad_status_value_is_named(run_cli, tmp_path):
     )
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        'Error: s.csv row 1: status = "yes"; expected 1 (resident), 0 (not resident) or empty '
-        "(unknown)"
+        'Error: s.csv row 1 (line 2): status = "yes"; expected 1 (resident), 0 (not resident) '
+        "or empty (unknown)"
     )
 
 
@@ -217,3 +223,29 @@ def test_every_command_has_help(run_cli):
     assert result.exit_code == 0
     for command in ("classify", "summarise", "categorise", "from-stays"):
         assert command in result.stdout
+
+
+def test_direction_is_read_without_regard_to_case_or_spaces(run_cli, tmp_path):
+    """ "Arrival", " DEPARTURE " are arrival and departure; the output says it the same way."""
+    plain = "p,2022-01-01,arrival,1\np,2023-06-01,departure,2\n"
+    mixed = "p,2022-01-01,Arrival,1\np,2023-06-01, DEPARTURE ,2\n"
+    a = classify(run_cli, write(tmp_path / "a.csv", HEADER + plain), tmp_path / "a.out.csv")
+    b = classify(run_cli, write(tmp_path / "b.csv", HEADER + mixed), tmp_path / "b.out.csv")
+    assert a.exit_code == b.exit_code == 0
+    out_a = (tmp_path / "a.out.csv").read_text(encoding="utf-8")
+    assert (tmp_path / "b.out.csv").read_text(encoding="utf-8") == out_a
+    assert ",arrival," in out_a and ",departure," in out_a
+
+
+def test_parquet_problems_name_the_row_only(run_cli, tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "c.parquet"
+    pd.DataFrame(
+        {"person_id": ["p"], "date": ["2022-01-01"], "direction": ["in"], "seq": [1]}
+    ).to_parquet(path)
+    result = classify(run_cli, path, tmp_path / "o.csv")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        'Error: c.parquet row 1: direction = "in"; expected arrival or departure'
+    )

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from migdex.errors import InputFileError, MissingColumnError
 from migdex.mobility.engine import OUTPUT_COLUMNS, Dialect, RuleEngine
-from migdex.mobility.inputs import MAX_REPORTED, problems_sql
+from migdex.mobility.inputs import MAX_REPORTED, problems_sql, text_sql
 from migdex.mobility.kernel import classify_sorted_parallel
 from migdex.mobility.rule import RuleSettings
 from migdex.mobility.sorted_arrays import classified_table, sorted_crossings
@@ -143,7 +143,10 @@ class DuckDBEngine(RuleEngine):
             locator = DuckDBEngine.__new__(DuckDBEngine)
             locator.con, locator._frames = con, {}
             scan = locator._scan("located", source)
-            cols = ", ".join(f'TRIM(CAST("{c}" AS VARCHAR)) AS {c}' for c in columns)
+            cols = ", ".join(
+                f"{text_sql(c, f'CAST({quoted} AS VARCHAR)')} AS {c}"
+                for c, quoted in ((c, f'"{c}"') for c in columns)
+            )
             raw = f"SELECT row_number() OVER () AS row_nr, {cols} FROM {scan}"
             sql = problems_sql(raw, checks_for(DUCKDB), MAX_REPORTED)
             return locator._run(sql, source).fetchall()

@@ -95,7 +95,8 @@ def summarise_counts(counts: pd.DataFrame | str | os.PathLike, *, period: str = 
     """
     frame, name = _frame(counts)
     require_columns(frame, ["date", "direction", "count"], source=name)
-    bad = ~frame["direction"].isin(["arrival", "departure"])
+    frame = frame.assign(direction=frame["direction"].astype("string").str.strip().str.lower())
+    bad = ~frame["direction"].isin(["arrival", "departure"]).fillna(False).astype(bool)
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0]) + 1
         raise InputError(

@@ -59,6 +59,13 @@ def crossing_checks(
     }
 
 
+def text_sql(column: str, as_text: str) -> str:
+    """A column read as text: trimmed, and ``direction`` in lower case ("Arrival" is
+    arrival; a value that is neither is still refused)."""
+    trimmed = f"TRIM({as_text})"
+    return f"LOWER({trimmed})" if column == "direction" else trimmed
+
+
 def trimmed_sql(
     source: str,
     columns: Sequence[str],
@@ -72,7 +79,8 @@ def trimmed_sql(
     ``native`` columns already have the type the rule needs and pass as they are.
     """
     cols = ", ".join(
-        f"{c} AS {c}" if c in native else f"TRIM({dialect.to_text(c)}) AS {c}" for c in columns
+        f"{c} AS {c}" if c in native else f"{text_sql(c, dialect.to_text(c))} AS {c}"
+        for c in columns
     )
     return f"SELECT {cols}{extra} FROM {source}"
 
@@ -120,17 +128,26 @@ def problems_sql(raw_with_row: str, checks: dict[str, tuple[str, str]], limit: i
     FROM ({union}) p ORDER BY row_nr, col LIMIT {limit}"""
 
 
-def problem_messages(source: str, problems: Sequence[Problem], total: int) -> str:
+def problem_messages(
+    source: str, problems: Sequence[Problem], total: int, *, header_lines: int | None = None
+) -> str:
     """Say where, what and how to fix; the first few problems and how many in all.
+
+    Rows count data rows from 1; for a text file, ``header_lines`` adds the line number an
+    editor shows (the header being line 1).
 
     Examples
     --------
     >>> p = Problem(214, "direction", "arival", "arrival or departure")
-    >>> print(problem_messages("crossings.csv", [p], 1))
-    crossings.csv row 214: direction = "arival"; expected arrival or departure
+    >>> print(problem_messages("crossings.csv", [p], 1, header_lines=1))
+    crossings.csv row 214 (line 215): direction = "arival"; expected arrival or departure
     """
+
+    def where(p: Problem) -> str:
+        return f"row {p.row}" + ("" if header_lines is None else f" (line {p.row + header_lines})")
+
     lines = [
-        f'{source} row {p.row}: {p.column} = "{"" if p.value is None else p.value}"; '
+        f'{source} {where(p)}: {p.column} = "{"" if p.value is None else p.value}"; '
         f"expected {p.expected}"
         for p in problems
     ]
@@ -139,12 +156,19 @@ def problem_messages(source: str, problems: Sequence[Problem], total: int) -> st
     return "\n".join(lines)
 
 
-def raise_problems(source: str, rows: Sequence[tuple[Any, ...]], checks: dict) -> None:
+def raise_problems(
+    source: str,
+    rows: Sequence[tuple[Any, ...]],
+    checks: dict,
+    *,
+    header_lines: int | None = None,
+) -> None:
     """Raise :class:`CrossingValueError` for rows from :func:`problems_sql` (if any)."""
     if not rows:
         return
     problems = [Problem(int(r[0]), str(r[1]), r[2], checks[r[1]][1]) for r in rows]
-    raise CrossingValueError(problem_messages(source, problems, int(rows[0][3])))
+    message = problem_messages(source, problems, int(rows[0][3]), header_lines=header_lines)
+    raise CrossingValueError(message)
 
 
 def status_checks() -> dict[str, tuple[str, str]]:

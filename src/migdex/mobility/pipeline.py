@@ -52,6 +52,14 @@ def source_label(source: Source, default: str) -> str:
     return default if isinstance(source, pd.DataFrame) else Path(source).name
 
 
+def header_lines(source: Source) -> int | None:
+    """Lines before the first data row of a text file (its header); None for other sources."""
+    if isinstance(source, pd.DataFrame):
+        return None
+    suffixes = [s.lower() for s in Path(source).suffixes]
+    return 1 if any(s in (".csv", ".tsv", ".txt") for s in suffixes) else None
+
+
 def stage_crossings(
     engine: RuleEngine, source: Source, *, obs_end: dt.date, obs_start: dt.date | None
 ) -> int:
@@ -75,6 +83,7 @@ def stage_crossings(
             source_label(source, "crossings"),
             rows_found,
             crossing_checks(engine.dialect, obs_end=obs_end, obs_start=obs_start),
+            header_lines=header_lines(source),
         )
     return int(rows)
 
@@ -88,7 +97,12 @@ def stage_status(engine: RuleEngine, source: Source) -> None:
     (bad,) = engine.fetch(f"SELECT count(*) FROM status_text WHERE {any_bad(checks)}")[0]
     if bad:
         rows = engine.locate_problems(source, columns=STATUS_COLUMNS, checks_for=lambda d: checks)
-        raise_problems(source_label(source, "initial status"), rows, checks)
+        raise_problems(
+            source_label(source, "initial status"),
+            rows,
+            checks,
+            header_lines=header_lines(source),
+        )
     conflicts = [r[0] for r in engine.fetch(conflicting_status_sql("status_text"))]
     if conflicts:
         raise CrossingValueError(
