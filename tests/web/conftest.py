@@ -61,16 +61,28 @@ def load_small_demo() -> None:
 def django_db_setup(django_db_setup, django_db_blocker):
     """Create the test database as usual, then load the small demo once per session.
 
-    Connections are not kept between requests in tests (``CONN_MAX_AGE`` 0): the live
-    server's keep-alive threads would otherwise still hold connections to the test database
-    when PostgreSQL is asked to drop it ("is being accessed by other users").
+    At the end, sessions other than ours are ended first: a live server's keep-alive threads
+    and connections opened beside Playwright's event loop would otherwise still hold the
+    PostgreSQL test database when it is dropped ("is being accessed by other users").
     """
-    from django.db import connections
-
-    for alias in connections:
-        connections.settings[alias]["CONN_MAX_AGE"] = 0
     with django_db_blocker.unblock():
         load_small_demo()
+    yield
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions() -> None:
+    """End what still holds the PostgreSQL test database (a live server's idle keep-alive
+    threads) so that pytest-django can drop it; SQLite needs nothing."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture
