@@ -93,9 +93,10 @@ def _place_after(
         is_geo = any("Geox" in p.tag for p in parses(tokens[k].lower))
         if lemmas & rules["host_places"]:
             return None
-        foreign = foreign or bool(lemmas & rules["foreign_places"])
-        if not (is_geo or lemmas & rules["extra_places"] or lemmas & rules["foreign_places"]):
+        is_foreign = bool(lemmas & rules["foreign_places"])
+        if not (is_geo or is_foreign or lemmas & rules["extra_places"]):
             break
+        foreign = foreign or is_foreign
         last, k = k, k + 1
     return None if foreign_only and not foreign else last
 

@@ -119,13 +119,14 @@ class Glossary:
                 "preferred": "; ".join(t.preferred),
                 "avoid": "; ".join(t.avoid),
                 "reviewed": t.reviewed,
-                "concept": e.explanation(code).text,
-                "concept_lang": e.explanation(code).lang,
+                "concept": shown.text,
+                "concept_lang": shown.lang,
                 "sources": " | ".join(e.sources),
             }
             for e in self.entries
             for code, t in e.terms.items()
             if lang is None or code == lang
+            for shown in (e.explanation(code),)
         ]
         return pd.DataFrame(
             rows,

@@ -143,10 +143,8 @@ class DuckDBEngine(RuleEngine):
             locator = DuckDBEngine.__new__(DuckDBEngine)
             locator.con, locator._frames = con, {}
             scan = locator._scan("located", source)
-            cols = ", ".join(
-                f"{text_sql(c, f'CAST({quoted} AS VARCHAR)')} AS {c}"
-                for c, quoted in ((c, f'"{c}"') for c in columns)
-            )
+            as_text = {c: f'CAST("{c}" AS VARCHAR)' for c in columns}
+            cols = ", ".join(f"{text_sql(c, as_text[c])} AS {c}" for c in columns)
             raw = f"SELECT row_number() OVER () AS row_nr, {cols} FROM {scan}"
             sql = problems_sql(raw, checks_for(DUCKDB), MAX_REPORTED)
             return locator._run(sql, source).fetchall()

@@ -291,7 +291,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     chart = chart_block(
         "cases-by-stage",
         _("Cases by kind and stage, %(year)s") % {"year": year},
-        stats.stage_outcome_chart(tables, title=""),
+        stats.stage_outcome_chart(data, title=""),
         data["columns"],
         data["rows"],
         filename=f"ombudsman-cases-{year}.csv",

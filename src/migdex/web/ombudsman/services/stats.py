@@ -205,12 +205,11 @@ def to_xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def stage_outcome_chart(tables: dict[str, pd.DataFrame], *, title: str) -> dict:
-    """A Vega-Lite bar chart (altair) of cases by kind and stage, labelled in the active
-    language (the same words as :func:`shown_table`)."""
+def stage_outcome_chart(shown: dict, *, title: str) -> dict:
+    """A Vega-Lite bar chart (altair) of cases by kind and stage, from the page's
+    :func:`shown_table` of ``cases_by_kind_and_stage`` (so labelled in its language)."""
     import altair as alt
 
-    shown = shown_table("cases_by_kind_and_stage", tables["cases_by_kind_and_stage"])
     data = pd.DataFrame(shown["rows"], columns=["kind", "stage", "cases"])
     kind, stage, cases = shown["columns"]
     chart = (
